@@ -1,0 +1,61 @@
+/**
+ * The one error type of the app. It carries a stable `code` that the UI, the worker
+ * boundary and the tests branch on (never `instanceof` across a boundary), plus optional
+ * non-PHI details (a table name, a record id, a count) for logs and support.
+ */
+export type ErrorCode =
+	| 'vault/wrong-passphrase'
+	| 'vault/wrong-recovery-key'
+	| 'vault/passphrase-too-short'
+	| 'vault/kdf-too-weak'
+	| 'vault/kdf-unsupported'
+	| 'vault/envelope-malformed'
+	| 'vault/decrypt-failed'
+	| 'vault/locked'
+	| 'vault/profile-not-found'
+	| 'vault/keyring-missing'
+	| 'record/not-found'
+	| 'record/invalid'
+	| 'storage/quota-exceeded'
+	| 'storage/write-failed'
+	| 'app/unexpected';
+
+export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;
+
+export class AppError extends Error {
+	readonly code: ErrorCode;
+	readonly details: ErrorDetails;
+
+	constructor(code: ErrorCode, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+		super(code, options);
+		this.name = 'AppError';
+		this.code = code;
+		this.details = details;
+	}
+
+	/** A plain object that survives structured cloning (worker boundaries, postMessage). */
+	toJSON(): { code: ErrorCode; details: ErrorDetails } {
+		return { code: this.code, details: this.details };
+	}
+}
+
+export function isAppError(value: unknown): value is AppError {
+	return value instanceof AppError;
+}
+
+/** Anything thrown becomes an AppError; unknown failures keep their cause but no message text. */
+export function toAppError(value: unknown): AppError {
+	if (value instanceof AppError) return value;
+	if (isQuotaError(value)) return new AppError('storage/quota-exceeded', {}, { cause: value });
+	return new AppError('app/unexpected', {}, { cause: value });
+}
+
+/** Browsers report a full disk as a DOMException named QuotaExceededError, sometimes wrapped by Dexie. */
+export function isQuotaError(value: unknown): boolean {
+	for (let e: unknown = value, depth = 0; e && depth < 4; depth++) {
+		const name = (e as { name?: unknown }).name;
+		if (name === 'QuotaExceededError') return true;
+		e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+	}
+	return false;
+}

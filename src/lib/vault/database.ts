@@ -1,0 +1,94 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Envelope } from './envelope';
+import type { KdfParams } from './kdf-params';
+import type { WrappedKey } from './keys';
+
+/**
+ * IndexedDB layout. Only fields without PHI are indexed or stored in the clear: random ids,
+ * foreign ids, timestamps, version counters, audit actions. Everything clinical is inside
+ * an `env` (see envelope.ts).
+ */
+
+/** The device's list of clinician profiles: display name only. */
+export interface ProfileRow {
+	id: string;
+	displayName: string;
+	createdAt: number;
+}
+
+export class ProfileDirectory extends Dexie {
+	profiles!: EntityTable<ProfileRow, 'id'>;
+
+	constructor() {
+		super('tacit-profiles');
+		// v1: one row per clinician profile on this device.
+		this.version(1).stores({ profiles: 'id' });
+	}
+}
+
+/** The data key wrapped twice, with the KDF parameters of the passphrase wrap beside it. */
+export interface KeyringRow {
+	id: 'primary';
+	kdf: KdfParams;
+	passphraseWrap: WrappedKey;
+	recoveryWrap: WrappedKey;
+	/** HKDF salt for the recovery wrap. */
+	recoverySalt: Uint8Array<ArrayBuffer>;
+	changedAt: number;
+}
+
+/** Non-clinical, per-profile preferences readable before unlock. */
+export interface SettingsRow {
+	id: 'preferences';
+	autoLockMinutes: number;
+}
+
+export interface RecordRow {
+	id: string;
+	/** Incremented on every write; used to merge backups without losing newer work. */
+	version: number;
+	createdAt: number;
+	updatedAt: number;
+	env: Envelope;
+}
+
+export interface SessionRow extends RecordRow {
+	clientId: string;
+}
+
+export interface AuditRow {
+	seq: number;
+	at: number;
+	profileId: string;
+	action: string;
+	recordKind: string | null;
+	recordId: string | null;
+	prev: string;
+	hash: string;
+}
+
+export class VaultDatabase extends Dexie {
+	keyring!: EntityTable<KeyringRow, 'id'>;
+	settings!: EntityTable<SettingsRow, 'id'>;
+	clients!: EntityTable<RecordRow, 'id'>;
+	sessions!: EntityTable<SessionRow, 'id'>;
+	audit!: EntityTable<AuditRow, 'seq'>;
+
+	constructor(profileId: string) {
+		super(vaultDatabaseName(profileId));
+		// v1: keyring, preferences, clients and sessions (encrypted), hash-chained audit trail.
+		this.version(1).stores({
+			keyring: 'id',
+			settings: 'id',
+			clients: 'id, updatedAt',
+			sessions: 'id, clientId, updatedAt',
+			audit: 'seq, at, action, recordId'
+		});
+	}
+}
+
+export function vaultDatabaseName(profileId: string): string {
+	return `tacit-vault-${profileId}`;
+}
+
+export type RecordTable = 'clients' | 'sessions';

@@ -1,0 +1,88 @@
+import type { Client, Session } from '$lib/domain/records';
+import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
+import type { AuditRow, SettingsRow } from './database';
+import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
+import { EncryptedRepository } from './repository';
+import { writeOrExplain } from './storage';
+
+/**
+ * An unlocked vault: the only holder of the data key. `close()` drops the key and the
+ * database handle; callers drop their decrypted objects when they see the lock.
+ */
+export class UnlockedVault {
+	readonly profileId: string;
+	readonly clients: EncryptedRepository<Client>;
+	readonly sessions: EncryptedRepository<Session>;
+	#opened: OpenedVault | null;
+
+	constructor(opened: OpenedVault) {
+		this.#opened = opened;
+		this.profileId = opened.profileId;
+		const common = { db: opened.db, key: opened.dataKey, profileId: opened.profileId };
+		this.clients = new EncryptedRepository<Client>({ ...common, table: 'clients', kind: 'client' });
+		this.sessions = new EncryptedRepository<Session>({
+			...common,
+			table: 'sessions',
+			kind: 'session',
+			indexed: (s) => ({ clientId: s.clientId })
+		});
+	}
+
+	get #db() {
+		if (!this.#opened) throw new Error('vault closed');
+		return this.#opened.db;
+	}
+
+	async audit(event: AuditEvent): Promise<void> {
+		await recordAudit(this.#db, this.profileId, event);
+	}
+
+	async auditEntries(): Promise<AuditRow[]> {
+		return this.#db.audit.orderBy('seq').toArray();
+	}
+
+	async verifyAudit(): Promise<ChainReport> {
+		return verifyAuditTrail(this.#db);
+	}
+
+	async settings(): Promise<SettingsRow> {
+		return (await this.#db.settings.get('preferences')) ?? { id: 'preferences', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+	}
+
+	async saveSettings(patch: Partial<Omit<SettingsRow, 'id'>>): Promise<SettingsRow> {
+		const next = { ...(await this.settings()), ...patch };
+		await writeOrExplain(() =>
+			this.#db.transaction('rw', this.#db.settings, this.#db.audit, async () => {
+				await this.#db.settings.put(next);
+				await recordAudit(this.#db, this.profileId, { action: 'settings.update' });
+			})
+		);
+		return next;
+	}
+
+	/** Rewraps the data key under a new passphrase; records are untouched. */
+	async changePassphrase(deps: KeyringDeps, current: string, next: string): Promise<void> {
+		if (!this.#opened) throw new Error('vault closed');
+		await changePassphrase(deps, this.#opened, current, next);
+	}
+
+	/** Writes the lock to the audit trail, then forgets the key. */
+	async lock(action: 'vault.lock' | 'vault.auto-lock' = 'vault.lock'): Promise<void> {
+		const opened = this.#opened;
+		if (!opened) return;
+		try {
+			await recordAudit(opened.db, this.profileId, { action });
+		} finally {
+			this.close();
+		}
+	}
+
+	close(): void {
+		this.#opened?.db.close();
+		this.#opened = null;
+	}
+
+	get isOpen(): boolean {
+		return this.#opened !== null;
+	}
+}

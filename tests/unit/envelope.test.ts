@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { open, seal } from '$lib/vault/envelope';
+import { generateDataKey, type DataKey } from '$lib/vault/keys';
+import { AppError } from '$lib/domain/app-error';
+
+async function key(): Promise<DataKey> {
+	return generateDataKey();
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise;
+	} catch (e) {
+		return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
+	}
+	return 'resolved';
+}
+
+describe('record envelope v1', () => {
+	it('round-trips a record', async () => {
+		const k = await key();
+		const record = { id: 'c1', name: 'Ada Q. Client', notes: 'Ünïcode ✓' };
+		const env = await seal(k, 'clients', 'c1', record);
+		expect(env.v).toBe(1);
+		expect(env.iv).toHaveLength(12);
+		expect(await open(k, 'clients', 'c1', env)).toEqual(record);
+	});
+
+	it('uses a fresh IV for every seal, so equal records give different ciphertexts', async () => {
+		const k = await key();
+		const a = await seal(k, 'clients', 'c1', { x: 1 });
+		const b = await seal(k, 'clients', 'c1', { x: 1 });
+		expect(Buffer.from(a.iv).equals(Buffer.from(b.iv))).toBe(false);
+		expect(Buffer.from(a.ct).equals(Buffer.from(b.ct))).toBe(false);
+	});
+
+	it('keeps the plaintext out of the ciphertext', async () => {
+		const k = await key();
+		const env = await seal(k, 'sessions', 's1', { content: 'MARKER-unique-77' });
+		expect(Buffer.from(env.ct).toString('latin1')).not.toContain('MARKER');
+	});
+
+	it('reports a flipped ciphertext byte as a decryption error', async () => {
+		const k = await key();
+		const env = await seal(k, 'clients', 'c1', { name: 'x' });
+		const bytes = new Uint8Array(env.ct.slice(0));
+		bytes[3]! ^= 0x01;
+		expect(await codeOf(open(k, 'clients', 'c1', { ...env, ct: bytes.buffer }))).toBe('vault/decrypt-failed');
+	});
+
+	it('refuses a ciphertext moved to another record id', async () => {
+		const k = await key();
+		const env = await seal(k, 'clients', 'c1', { name: 'first client' });
+		expect(await codeOf(open(k, 'clients', 'c2', env))).toBe('vault/decrypt-failed');
+	});
+
+	it('refuses a ciphertext moved to another table', async () => {
+		const k = await key();
+		const env = await seal(k, 'clients', 'same-id', { name: 'x' });
+		expect(await codeOf(open(k, 'sessions', 'same-id', env))).toBe('vault/decrypt-failed');
+	});
+
+	it('refuses another key', async () => {
+		const env = await seal(await key(), 'clients', 'c1', { name: 'x' });
+		expect(await codeOf(open(await key(), 'clients', 'c1', env))).toBe('vault/decrypt-failed');
+	});
+
+	it('reports a malformed or truncated envelope before decrypting', async () => {
+		const k = await key();
+		const env = await seal(k, 'clients', 'c1', { name: 'x' });
+		expect(await codeOf(open(k, 'clients', 'c1', { ...env, v: 2 }))).toBe('vault/envelope-malformed');
+		expect(await codeOf(open(k, 'clients', 'c1', { ...env, iv: env.iv.slice(0, 8) }))).toBe('vault/envelope-malformed');
+		expect(await codeOf(open(k, 'clients', 'c1', { ...env, ct: env.ct.slice(0, 10) }))).toBe('vault/envelope-malformed');
+		expect(await codeOf(open(k, 'clients', 'c1', null))).toBe('vault/envelope-malformed');
+	});
+});

@@ -1,0 +1,103 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig, type Plugin } from 'vite';
+import sirv from 'sirv';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const theme = '#2f5d62';
+
+/**
+ * `vite preview` (and so `npm start`) serves exactly what a practice deploys: the static
+ * `build/` folder with its SPA fallback, plus the practice's own model files under
+ * `/model-artifacts/` with HTTP Range support. SvelteKit's own preview would render pages
+ * through its server instead, which is not what a static host does.
+ */
+function practiceServer(): Plugin {
+	return {
+		name: 'tacit-practice-server',
+		configurePreviewServer(server) {
+			const root = server.config.root;
+			const models = resolve(root, 'model-artifacts');
+			const app = resolve(root, 'build');
+			if (!existsSync(resolve(app, 'index.html'))) {
+				throw new Error('build/index.html is missing: run `npm run build` first.');
+			}
+			const noStore = { 'Cache-Control': 'no-store' };
+			server.middlewares.use((req, res, next) => {
+				res.setHeader('X-Content-Type-Options', 'nosniff');
+				res.setHeader('Referrer-Policy', 'no-referrer');
+				res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+				res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+				next();
+			});
+			server.middlewares.use(
+				'/model-artifacts',
+				sirv(models, { dev: true, dotfiles: false, etag: true, setHeaders: wasmType })
+			);
+			server.middlewares.use(
+				sirv(app, {
+					single: 'index.html',
+					etag: true,
+					setHeaders: (res, pathname) => {
+						wasmType(res, pathname);
+						// The shell and the service worker must revalidate so updates are found.
+						if (!pathname.startsWith('/_app/immutable/')) {
+							for (const [k, v] of Object.entries(noStore)) res.setHeader(k, v);
+						}
+					}
+				})
+			);
+		}
+	};
+}
+
+function wasmType(res: { setHeader(name: string, value: string): void }, pathname: string) {
+	if (pathname.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
+}
+
+export default defineConfig({
+	plugins: [
+		practiceServer(),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			registerType: 'prompt',
+			injectRegister: false,
+			kit: { adapterFallback: 'index.html', spa: true },
+			manifest: {
+				name: 'Tacit: clinical notes on this device',
+				short_name: 'Tacit',
+				description:
+					'Clinical documentation for mental health practices. Session content never leaves this device.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#f6f7f6',
+				theme_color: theme,
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,wasm}'],
+				navigateFallback: '/',
+				// Model weights are never precached; the model files live in WebLLM's own cache.
+				navigateFallbackDenylist: [/^\/model-artifacts\//],
+				globIgnores: ['**/model-artifacts/**'],
+				maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	worker: { format: 'es' },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['tests/unit/setup.ts'],
+		testTimeout: 30_000
+	}
+});
