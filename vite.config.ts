@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig, type Plugin } from 'vite';
@@ -84,16 +85,19 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,wasm}'],
-				navigateFallback: '/',
+				navigateFallback: 'index.html',
 				// Model weights are never precached; the model files live in WebLLM's own cache.
 				navigateFallbackDenylist: [/^\/model-artifacts\//],
 				globIgnores: ['**/model-artifacts/**'],
 				maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// The first install controls the open page at once, so it works offline without a reload.
+				clientsClaim: true
 			}
 		})
 	],
 	worker: { format: 'es' },
+	preview: { cors: false },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

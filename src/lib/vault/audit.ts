@@ -31,7 +31,7 @@ export interface AuditEvent {
 export const GENESIS = '0'.repeat(64);
 
 /** The exact bytes that are hashed: a fixed field order, so the hash never depends on object key order. */
-function entryHash(row: Omit<AuditRow, 'hash'>): string {
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 	const canonical = JSON.stringify([
 		row.seq,
 		row.at,

@@ -1,4 +1,5 @@
 import { AppError } from '$lib/domain/app-error';
+import { MIN_PASSPHRASE_LENGTH_CHARS } from '$lib/domain/passphrase-rules';
 import { appendAudit, recordAudit } from './audit';
 import { type KeyringRow, ProfileDirectory, VaultDatabase } from './database';
 import type { Argon2Runner } from './kdf';
@@ -16,7 +17,6 @@ import {
 } from './keys';
 import { persistStorage, writeOrExplain } from './storage';
 
-export const MIN_PASSPHRASE_LENGTH = 12;
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 const passphraseContext = (profileId: string) => `tacit/keyring/v1/passphrase/${profileId}`;
@@ -35,7 +35,7 @@ export interface OpenedVault {
 }
 
 function checkPassphrase(passphrase: string): void {
-	if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new AppError('vault/passphrase-too-short');
+	if ([...passphrase].length < MIN_PASSPHRASE_LENGTH_CHARS) throw new AppError('vault/passphrase-too-short');
 }
 
 async function readKeyring(db: VaultDatabase): Promise<KeyringRow> {

@@ -1,0 +1,43 @@
+import { onMount } from 'svelte';
+import { beforeNavigate } from '$app/navigation';
+import { vaultSession } from './vault-session.svelte';
+
+const AUDIT_EVERY_MS = 5 * 60_000;
+
+/**
+ * Flushes an editor's autosave whenever its text could be lost: leaving the page, hiding or
+ * closing the tab, and locking the vault (before the key is dropped).
+ * Call during component initialisation.
+ */
+export function flushOnLeave(saver: { flush(): Promise<void> }): void {
+	beforeNavigate(() => void saver.flush());
+	onMount(() => {
+		const flush = () => void saver.flush();
+		const onVisibility = () => {
+			if (document.visibilityState === 'hidden') flush();
+		};
+		window.addEventListener('pagehide', flush);
+		document.addEventListener('visibilitychange', onVisibility);
+		const unregister = vaultSession.beforeLock(() => saver.flush());
+		return () => {
+			window.removeEventListener('pagehide', flush);
+			document.removeEventListener('visibilitychange', onVisibility);
+			unregister();
+			flush();
+		};
+	});
+}
+
+/**
+ * Autosave writes every few hundred milliseconds while someone types; the audit trail records
+ * the first write of an editing burst and then at most one update every five minutes.
+ */
+export function auditThrottle(): () => boolean {
+	let last = 0;
+	return () => {
+		const now = Date.now();
+		if (now - last < AUDIT_EVERY_MS) return false;
+		last = now;
+		return true;
+	};
+}

@@ -1,0 +1,179 @@
+import { AppError, toAppError } from '$lib/domain/app-error';
+import { displayName, type Client, type Session } from '$lib/domain/records';
+import { SearchIndex, type SearchDocument } from '$lib/domain/search-index';
+import { argon2InWorker } from '$lib/vault/kdf-worker';
+import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase, type KeyringDeps } from '$lib/vault/keyring';
+import { UnlockedVault } from '$lib/vault/vault';
+import { IdleTimer } from './idle-timer';
+
+export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
+export type LockReason = 'manual' | 'idle' | 'other-tab';
+type Status = 'starting' | 'locked' | 'unlocked';
+type BeforeLock = () => Promise<void>;
+
+const deps: KeyringDeps = { argon2: argon2InWorker };
+const CHANNEL = 'tacit-vault';
+
+/**
+ * The vault as the UI sees it: locked or unlocked, the decrypted clients, and the in-memory
+ * search index. Locking (by hand, after idle time, or in another tab) runs pending saves,
+ * then drops the key, every decrypted object and the index.
+ */
+export class VaultSession {
+	status = $state<Status>('starting');
+	profiles = $state<{ id: string; displayName: string }[]>([]);
+	profileId = $state<string | null>(null);
+	lockReason = $state<LockReason | null>(null);
+	clients = $state<Client[]>([]);
+	autoLockMinutes = $state(10);
+	index = $state({ ready: false, done: 0, total: 0 });
+	/** Date, time and service of every session (no content), for Today; filled with the index. */
+	sessionSummaries = $state<SessionSummary[]>([]);
+
+	readonly #beforeLock = new Set<BeforeLock>();
+	#vault: UnlockedVault | null = null;
+	#search = new SearchIndex();
+	#channel: BroadcastChannel | null = null;
+	#idle: IdleTimer | null = null;
+
+	profileName = $derived(this.profiles.find((p) => p.id === this.profileId)?.displayName ?? '');
+	sortedClients = $derived(
+		[...this.clients].sort((a, b) => displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' }))
+	);
+
+	async start(): Promise<void> {
+		if (typeof BroadcastChannel !== 'undefined' && !this.#channel) {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+				if (event.data?.type === 'lock') void this.lock('other-tab', { broadcast: false });
+			};
+		}
+		this.profiles = await listProfiles();
+		this.status = 'locked';
+	}
+
+	/** The open vault; throws `vault/locked` so a late callback can never write after lock. */
+	get vault(): UnlockedVault {
+		if (!this.#vault?.isOpen) throw new AppError('vault/locked');
+		return this.#vault;
+	}
+
+	async create(name: string, passphrase: string): Promise<string> {
+		const created = await createVault(deps, { displayName: name, passphrase });
+		this.profiles = await listProfiles();
+		await this.#open(new UnlockedVault(created));
+		return created.recoveryKey;
+	}
+
+	async unlock(profileId: string, passphrase: string): Promise<void> {
+		await this.#open(new UnlockedVault(await unlockWithPassphrase(deps, profileId, passphrase)));
+	}
+
+	async recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<void> {
+		await this.#open(new UnlockedVault(await recoverWithKey(deps, profileId, recoveryKey, newPassphrase)));
+	}
+
+	async changePassphrase(current: string, next: string): Promise<void> {
+		await this.vault.changePassphrase(deps, current, next);
+	}
+
+	async setAutoLockMinutes(minutes: number): Promise<void> {
+		const settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
+		this.autoLockMinutes = settings.autoLockMinutes;
+		this.#idle?.setTimeout(minutes * 60_000);
+	}
+
+	/** Registers work (an autosave flush) that must finish before the key is dropped. */
+	beforeLock(fn: BeforeLock): () => void {
+		this.#beforeLock.add(fn);
+		return () => this.#beforeLock.delete(fn);
+	}
+
+	async lock(reason: LockReason = 'manual', options: { broadcast?: boolean } = {}): Promise<void> {
+		const vault = this.#vault;
+		if (!vault) return;
+		await Promise.allSettled([...this.#beforeLock].map((fn) => fn()));
+		this.#vault = null;
+		this.#idle?.stop();
+		this.#idle = null;
+		this.clients = [];
+		this.sessionSummaries = [];
+		this.#search.clear();
+		this.index = { ready: false, done: 0, total: 0 };
+		this.lockReason = reason;
+		this.status = 'locked';
+		if (options.broadcast !== false) this.#channel?.postMessage({ type: 'lock' });
+		await vault.lock(reason === 'idle' ? 'vault.auto-lock' : 'vault.lock').catch(() => vault.close());
+	}
+
+	async #open(vault: UnlockedVault): Promise<void> {
+		try {
+			const [clients, settings] = await Promise.all([vault.clients.all(), vault.settings()]);
+			this.#vault = vault;
+			this.profileId = vault.profileId;
+			this.clients = clients;
+			this.autoLockMinutes = settings.autoLockMinutes;
+			this.lockReason = null;
+			this.status = 'unlocked';
+			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle'));
+			this.#idle.start();
+			void this.#buildIndex(vault, clients);
+		} catch (error) {
+			vault.close();
+			throw toAppError(error);
+		}
+	}
+
+	/** Builds the search index after the client list is on screen, a slice at a time. */
+	async #buildIndex(vault: UnlockedVault, clients: Client[]): Promise<void> {
+		const sessions = await vault.sessions.all().catch(() => [] as Session[]);
+		if (this.#vault !== vault) return;
+		this.sessionSummaries = sessions.map(summary);
+		const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
+		this.index = { ready: false, done: 0, total: docs.length };
+		await this.#search.addAllAsync(docs, (done) => {
+			if (this.#vault === vault) this.index = { ready: false, done, total: docs.length };
+		});
+		if (this.#vault === vault) this.index = { ready: true, done: docs.length, total: docs.length };
+	}
+
+	search(query: string) {
+		return this.#search.search(query);
+	}
+
+	async saveClient(client: Client, options: { audit?: boolean } = {}): Promise<void> {
+		await this.vault.clients.put(client, options);
+		const i = this.clients.findIndex((c) => c.id === client.id);
+		if (i >= 0) this.clients[i] = client;
+		else this.clients.push(client);
+		this.#search.upsert(clientDoc(client));
+	}
+
+	async saveSession(session: Session, options: { audit?: boolean } = {}): Promise<void> {
+		await this.vault.sessions.put(session, options);
+		this.#search.upsert(sessionDoc(session));
+		const i = this.sessionSummaries.findIndex((x) => x.id === session.id);
+		if (i >= 0) this.sessionSummaries[i] = summary(session);
+		else this.sessionSummaries.push(summary(session));
+	}
+
+	async deleteSession(id: string): Promise<void> {
+		await this.vault.sessions.delete(id);
+		this.#search.remove(id);
+		this.sessionSummaries = this.sessionSummaries.filter((x) => x.id !== id);
+	}
+}
+
+function summary({ id, clientId, date, startTime, serviceType }: Session): SessionSummary {
+	return { id, clientId, date, startTime, serviceType };
+}
+
+function clientDoc(c: Client): SearchDocument {
+	return { id: c.id, kind: 'client', clientId: c.id, text: `${c.name} ${c.preferredName}` };
+}
+
+function sessionDoc(s: Session): SearchDocument {
+	return { id: s.id, kind: 'session', clientId: s.clientId, text: s.content };
+}
+
+export const vaultSession = new VaultSession();

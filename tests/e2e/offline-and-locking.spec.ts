@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { addClient, addSession, createVault, expectSaved, unlock } from './support';
+
+const OFFLINE_PORT = 4174;
+
+/** A second copy of the production server that this test can switch off, like a network going away. */
+async function startServer(): Promise<ChildProcess> {
+	const server = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(OFFLINE_PORT), '--strictPort'],
+		{ stdio: 'ignore' }
+	);
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${OFFLINE_PORT}/`)).ok) return server;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill();
+	throw new Error('preview server did not start');
+}
+
+test('offline: after the first visit, a deep link loads with the server gone, unlocks, and shows the session', async ({
+	page
+}) => {
+	const server = await startServer();
+	const base = `http://127.0.0.1:${OFFLINE_PORT}`;
+	try {
+		await createVault(page, { url: `${base}/` });
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await addClient(page, 'Offline Client');
+		const sessionId = await addSession(page, 'Worked on a grounding exercise; will practise daily.');
+		// Visit the other screens once while online, so nothing below depends on first-time caching.
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('button', { name: 'Lock' }).click();
+
+		// The network goes away: the server is stopped, so only the service worker can answer.
+		server.kill();
+		await expect
+			.poll(() => fetch(`${base}/`).then(() => 'up', () => 'down'))
+			.toBe('down');
+
+		await page.goto(`${base}/sessions/${sessionId}`);
+		await unlock(page);
+		await expect(page.getByLabel('Session content')).toHaveValue(/grounding exercise/);
+	} finally {
+		server.kill();
+	}
+});
+
+test('auto-lock: after the configured idle time the vault locks and the screen is cleared', async ({ page }) => {
+	await page.clock.install();
+	await createVault(page);
+	await addClient(page, 'Idle Client');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await page.getByLabel('Lock after this many minutes without activity').fill('1');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Tacit locks after 1 minute without activity.')).toBeVisible();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByText('Idle Client')).toBeVisible();
+
+	await page.clock.fastForward('00:30');
+	await expect(page.getByTestId('vault-state')).toContainText('Unlocked');
+	await page.clock.fastForward('00:40');
+	await expect(page.getByTestId('lock-reason')).toContainText('after a period without activity');
+	await expect(page.getByText('Idle Client')).toHaveCount(0);
+	await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+
+	// The setting is kept with the profile.
+	await unlock(page);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await expect(page.getByLabel('Lock after this many minutes without activity')).toHaveValue('1');
+});
+
+test('locking in one tab locks every open tab', async ({ context }) => {
+	const first = await context.newPage();
+	await createVault(first);
+	await addClient(first, 'Two Tabs');
+	const second = await context.newPage();
+	await second.goto('/clients');
+	await unlock(second);
+	await expect(second.getByText('Two Tabs')).toBeVisible();
+
+	await first.getByRole('button', { name: 'Lock' }).click();
+	await expect(second.getByTestId('lock-reason')).toContainText('locked in another tab');
+	await expect(second.getByText('Two Tabs')).toHaveCount(0);
+	await expect(first.getByTestId('vault-state')).toContainText('Locked');
+});
+
+test('tab closed mid-typing: text typed a second before closing is there after reopening', async ({ context }) => {
+	const page = await context.newPage();
+	await createVault(page);
+	await addClient(page, 'Closing Tab');
+	const sessionId = await addSession(page, 'First paragraph.');
+
+	const editor = page.getByLabel('Session content');
+	await editor.press('End');
+	await editor.pressSequentially(' Client reported a panic attack on Tuesday.', { delay: 10 });
+	await page.waitForTimeout(1000);
+	await editor.pressSequentially(' And then', { delay: 10 });
+	await page.close({ runBeforeUnload: true });
+
+	const reopened = await context.newPage();
+	await reopened.goto(`/sessions/${sessionId}`);
+	await unlock(reopened);
+	await expect(reopened.getByLabel('Session content')).toHaveValue(/First paragraph\. Client reported a panic attack on Tuesday\./);
+	await expectSaved(reopened);
+});

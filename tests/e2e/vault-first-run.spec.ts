@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { addClient, addSession, createVault, expectSaved, PASSPHRASE, unlock } from './support';
+
+test('first run: create a vault, add a client and a session, reload, unlock, and everything is there', async ({ page }) => {
+	const recoveryKey = await createVault(page);
+	expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+
+	await addClient(page, 'Jordan Avery');
+	await page.getByLabel('Pronouns').fill('they/them');
+	await page.getByLabel('Date of birth').fill('1990-04-12');
+	await expectSaved(page);
+	const sessionId = await addSession(page, 'Client described improved sleep since starting the wind-down routine.');
+
+	await page.reload();
+	await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+	// Locked: nothing clinical is on screen, even at the session's own address.
+	await expect(page.getByText('Jordan Avery')).toHaveCount(0);
+	await unlock(page);
+
+	await expect(page).toHaveURL(new RegExp(`/sessions/${sessionId}$`));
+	await expect(page.getByLabel('Session content')).toHaveValue(/improved sleep/);
+	await page.getByRole('link', { name: /Jordan Avery/ }).first().click();
+	await expect(page.getByLabel('Pronouns')).toHaveValue('they/them');
+	await expect(page.getByLabel('Date of birth')).toHaveValue('1990-04-12');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByRole('list', { name: 'All clients' })).toContainText('Jordan Avery');
+
+	// Search runs on the in-memory index over names and session content.
+	await page.getByLabel('Search clients and session content').fill('wind-down');
+	await expect(page.getByRole('list', { name: 'Search results' })).toContainText('Jordan Avery');
+	await expect(page.getByRole('list', { name: 'Search results' })).toContainText('1 matching session');
+});
+
+test('wrong passphrase: a clear message, nothing changed, and a failed-unlock audit entry', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Robin Hale');
+	await page.getByRole('button', { name: 'Lock' }).click();
+
+	await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase at all');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('This passphrase does not open the vault. Nothing was changed.');
+	await expect(alert).toHaveAttribute('data-error-code', 'vault/wrong-passphrase');
+	await expect(page.getByTestId('vault-state')).toContainText('Locked');
+
+	await unlock(page, PASSPHRASE);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByRole('list', { name: 'All clients' })).toContainText('Robin Hale');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
+	const actions = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+	// Newest first: unlock, the failed attempt, the manual lock, then earlier events.
+	expect(actions.slice(0, 3)).toEqual(['vault.unlock', 'vault.unlock-failed', 'vault.lock']);
+});
+
+test('the recovery key opens the vault and sets a new passphrase', async ({ page }) => {
+	const recoveryKey = await createVault(page);
+	await addClient(page, 'Casey Morgan');
+	await page.getByRole('button', { name: 'Lock' }).click();
+
+	await page.getByRole('button', { name: /Use the recovery key/ }).click();
+	await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
+	await page.getByLabel('Choose a new passphrase').fill('a whole new passphrase');
+	await page.getByLabel('Type it again').fill('a whole new passphrase');
+	await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+	await expect(page.getByTestId('vault-state')).toContainText('Unlocked', { timeout: 30_000 });
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByRole('list', { name: 'All clients' })).toContainText('Casey Morgan');
+
+	await page.getByRole('button', { name: 'Lock' }).click();
+	await unlock(page, 'a whole new passphrase');
+});

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { newClient } from '$lib/domain/records';
+import { entryHash, verifyChain } from '$lib/vault/audit';
+import { createVault } from '$lib/vault/keyring';
+import { UnlockedVault } from '$lib/vault/vault';
+import { fastDeps, PASSPHRASE } from './helpers';
+
+beforeEach(async () => {
+	for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+async function vaultWithHistory() {
+	const created = await createVault(fastDeps, { displayName: 'Dr. Audit', passphrase: PASSPHRASE });
+	const vault = new UnlockedVault(created);
+	await vault.clients.put({ ...newClient('c1'), name: 'First' });
+	await vault.clients.put({ ...newClient('c1'), name: 'First, renamed' });
+	await vault.clients.put({ ...newClient('c2'), name: 'Second' });
+	await vault.clients.delete('c2');
+	return { created, vault };
+}
+
+describe('audit trail', () => {
+	it('records vault and record events in order with no PHI', async () => {
+		const { vault } = await vaultWithHistory();
+		const entries = await vault.auditEntries();
+		expect(entries.map((e) => [e.action, e.recordId])).toEqual([
+			['vault.create', null],
+			['record.create', 'c1'],
+			['record.update', 'c1'],
+			['record.create', 'c2'],
+			['record.delete', 'c2']
+		]);
+		expect(JSON.stringify(entries)).not.toMatch(/First|Second/);
+		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: 5 });
+	});
+
+	it('finds a removed entry', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await created.db.audit.delete(3);
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 3, reason: 'missing-entry' });
+	});
+
+	it('finds an altered entry', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await created.db.audit.update(4, { action: 'record.update' });
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 4, reason: 'altered-entry' });
+	});
+
+	it('finds an edited entry whose own hash was recomputed to hide the edit', async () => {
+		const rows = await (await vaultWithHistory()).vault.auditEntries();
+		const { hash: _old, ...edited } = { ...rows[2]!, action: 'record.create' };
+		const forged = [...rows];
+		forged[2] = { ...edited, hash: entryHash(edited) };
+		expect(verifyChain(forged)).toMatchObject({ intact: false, brokenAt: 4, reason: 'broken-link' });
+	});
+
+	it('finds a removed first entry', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await created.db.audit.delete(1);
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 1, reason: 'missing-entry' });
+	});
+});
