@@ -138,7 +138,8 @@ function printSummary(report) {
 	console.log(`  ${report.machine.chromium} | ${report.machine.cpuCount}x ${report.machine.cpuModel} | node ${report.machine.node} | load ${report.machine.loadAverageAtStart[0]} -> ${report.machine.loadAverageAtEnd[0]}`);
 	console.log('');
 	line('KDF (worker)', `median ${fmt(r.kdf.worker.medianMs, 'ms')}, p95 ${fmt(r.kdf.worker.p95Ms, 'ms')} (in-process ${fmt(r.kdf.inProcessInfo.medianMs, 'ms')})`);
-	line('Write sessions', `encrypted ${fmt(r.write.encrypted.sessionsMs, 'ms')}, plain ${fmt(r.write.plain.sessionsMs, 'ms')}, plain bulkPut ${fmt(r.write.plainBulkPutInfo.sessionsMs, 'ms')}`);
+	line('Write sessions (batch)', `encrypted putMany ${fmt(r.write.encrypted.sessionsMs, 'ms')}, plain bulkPut ${fmt(r.write.plain.sessionsMs, 'ms')}`);
+	line('  one put() each (info)', `${r.write.perRecordPutInfo.records} records: encrypted ${fmt(r.write.perRecordPutInfo.encryptedMs, 'ms')}, plain ${fmt(r.write.perRecordPutInfo.plainMs, 'ms')}`);
 	line('Single save (p50/p95)', `encrypted ${r.write.singleSaveInfo.encryptedAudited.medianMs}/${r.write.singleSaveInfo.encryptedAudited.p95Ms} ms, autosave ${r.write.singleSaveInfo.encryptedAutosave.medianMs}/${r.write.singleSaveInfo.encryptedAutosave.p95Ms} ms, plain ${r.write.singleSaveInfo.plain.medianMs}/${r.write.singleSaveInfo.plain.p95Ms} ms`);
 	line('Envelope only (info)', `seal all ${fmt(r.envelopeInfo.sealAll.medianMs, 'ms')}, open all ${fmt(r.envelopeInfo.openAll.medianMs, 'ms')} (no IndexedDB)`);
 	line('Read all sessions', `encrypted ${fmt(r.readAll.encrypted.medianMs, 'ms')}, plain ${fmt(r.readAll.plain.medianMs, 'ms')} (median)`);

@@ -21,8 +21,9 @@ describe('record envelope v1', () => {
 		const k = await key();
 		const record = { id: 'c1', name: 'Ada Q. Client', notes: 'Ünïcode ✓' };
 		const env = await seal(k, 'clients', 'c1', record);
-		expect(env.v).toBe(1);
-		expect(env.iv).toHaveLength(12);
+		expect(new Uint8Array(env)[0]).toBe(1);
+		// version byte + 96-bit IV + ciphertext + 128-bit tag
+		expect(env.byteLength).toBe(1 + 12 + JSON.stringify(record).length + 4 + 16);
 		expect(await open(k, 'clients', 'c1', env)).toEqual(record);
 	});
 
@@ -30,22 +31,23 @@ describe('record envelope v1', () => {
 		const k = await key();
 		const a = await seal(k, 'clients', 'c1', { x: 1 });
 		const b = await seal(k, 'clients', 'c1', { x: 1 });
-		expect(Buffer.from(a.iv).equals(Buffer.from(b.iv))).toBe(false);
-		expect(Buffer.from(a.ct).equals(Buffer.from(b.ct))).toBe(false);
+		const iv = (e: ArrayBuffer) => Buffer.from(e.slice(1, 13));
+		expect(iv(a).equals(iv(b))).toBe(false);
+		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
 	});
 
 	it('keeps the plaintext out of the ciphertext', async () => {
 		const k = await key();
 		const env = await seal(k, 'sessions', 's1', { content: 'MARKER-unique-77' });
-		expect(Buffer.from(env.ct).toString('latin1')).not.toContain('MARKER');
+		expect(Buffer.from(env).toString('latin1')).not.toContain('MARKER');
 	});
 
 	it('reports a flipped ciphertext byte as a decryption error', async () => {
 		const k = await key();
 		const env = await seal(k, 'clients', 'c1', { name: 'x' });
-		const bytes = new Uint8Array(env.ct.slice(0));
-		bytes[3]! ^= 0x01;
-		expect(await codeOf(open(k, 'clients', 'c1', { ...env, ct: bytes.buffer }))).toBe('vault/decrypt-failed');
+		const bytes = new Uint8Array(env.slice(0));
+		bytes[20]! ^= 0x01;
+		expect(await codeOf(open(k, 'clients', 'c1', bytes.buffer))).toBe('vault/decrypt-failed');
 	});
 
 	it('refuses a ciphertext moved to another record id', async () => {
@@ -68,9 +70,11 @@ describe('record envelope v1', () => {
 	it('reports a malformed or truncated envelope before decrypting', async () => {
 		const k = await key();
 		const env = await seal(k, 'clients', 'c1', { name: 'x' });
-		expect(await codeOf(open(k, 'clients', 'c1', { ...env, v: 2 }))).toBe('vault/envelope-malformed');
-		expect(await codeOf(open(k, 'clients', 'c1', { ...env, iv: env.iv.slice(0, 8) }))).toBe('vault/envelope-malformed');
-		expect(await codeOf(open(k, 'clients', 'c1', { ...env, ct: env.ct.slice(0, 10) }))).toBe('vault/envelope-malformed');
+		const otherVersion = new Uint8Array(env.slice(0));
+		otherVersion[0] = 2;
+		expect(await codeOf(open(k, 'clients', 'c1', otherVersion.buffer))).toBe('vault/envelope-malformed');
+		expect(await codeOf(open(k, 'clients', 'c1', env.slice(0, 20)))).toBe('vault/envelope-malformed');
+		expect(await codeOf(open(k, 'clients', 'c1', { v: 1, iv: new Uint8Array(12), ct: env }))).toBe('vault/envelope-malformed');
 		expect(await codeOf(open(k, 'clients', 'c1', null))).toBe('vault/envelope-malformed');
 	});
 });

@@ -164,9 +164,9 @@ describe('at rest', () => {
 	it('reports a tampered record by id instead of leaving it out of the list', async () => {
 		const { created, vault } = await freshVault();
 		const row = (await created.db.clients.get('client-1'))!;
-		const ct = new Uint8Array(row.env.ct.slice(0));
-		ct[0]! ^= 0xff;
-		await created.db.clients.put({ ...row, env: { ...row.env, ct: ct.buffer } });
+		const env = new Uint8Array(row.env.slice(0));
+		env[env.length - 1]! ^= 0xff;
+		await created.db.clients.put({ ...row, env: env.buffer });
 		const error = await vault.clients.all().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(AppError);
 		expect((error as AppError).code).toBe('vault/decrypt-failed');

@@ -9,6 +9,7 @@ export type ErrorCode =
 	| 'vault/passphrase-too-short'
 	| 'vault/kdf-too-weak'
 	| 'vault/kdf-unsupported'
+	| 'vault/kdf-failed'
 	| 'vault/envelope-malformed'
 	| 'vault/decrypt-failed'
 	| 'vault/locked'

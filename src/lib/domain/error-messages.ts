@@ -15,6 +15,8 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 		'This vault asks for weaker protection settings than Tacit allows, which could mean it was tampered with. It was not opened and nothing was changed.',
 	'vault/kdf-unsupported':
 		'This vault was made by a newer version of Tacit. It was not opened and nothing was changed. Update Tacit on this device and try again.',
+	'vault/kdf-failed':
+		'The passphrase could not be checked because this browser stopped the key calculation. Nothing was changed. Reload Tacit and try again.',
 	'vault/envelope-malformed':
 		'A stored record is damaged and could not be read. The rest of the vault is safe. Restore it from a backup if you need it.',
 	'vault/decrypt-failed':

@@ -55,19 +55,35 @@ export async function appendAudit(
 	event: AuditEvent,
 	now: number = Date.now()
 ): Promise<AuditRow> {
+	const [row] = await appendAuditMany(db, profileId, [event], now);
+	return row!;
+}
+
+/** Appends several entries in order, chained to the current head, in one bulk write. */
+export async function appendAuditMany(
+	db: VaultDatabase,
+	profileId: string,
+	events: readonly AuditEvent[],
+	now: number = Date.now()
+): Promise<AuditRow[]> {
 	const head = await db.audit.orderBy('seq').last();
-	const base = {
-		seq: head ? head.seq + 1 : 1,
-		at: now,
-		profileId,
-		action: event.action,
-		recordKind: event.recordKind ?? null,
-		recordId: event.recordId ?? null,
-		prev: head ? head.hash : GENESIS
-	};
-	const row: AuditRow = { ...base, hash: entryHash(base) };
-	await db.audit.add(row);
-	return row;
+	let seq = head ? head.seq : 0;
+	let prev = head ? head.hash : GENESIS;
+	const rows = events.map((event): AuditRow => {
+		const base = {
+			seq: ++seq,
+			at: now,
+			profileId,
+			action: event.action,
+			recordKind: event.recordKind ?? null,
+			recordId: event.recordId ?? null,
+			prev
+		};
+		prev = entryHash(base);
+		return { ...base, hash: prev };
+	});
+	await db.audit.bulkAdd(rows);
+	return rows;
 }
 
 export async function recordAudit(db: VaultDatabase, profileId: string, event: AuditEvent): Promise<AuditRow> {

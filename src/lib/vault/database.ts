@@ -82,7 +82,7 @@ export class VaultDatabase extends Dexie {
 			settings: 'id',
 			clients: 'id, updatedAt',
 			sessions: 'id, clientId, updatedAt',
-			audit: 'seq, at, action, recordId'
+			audit: 'seq, at'
 		});
 	}
 }

@@ -113,10 +113,13 @@ export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string,
 		await recordAudit(db, profileId, { action: 'vault.unlock' });
 		return { profileId, db, dataKey };
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'vault/wrong-passphrase') {
-			await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
+		try {
+			if (error instanceof AppError && error.code === 'vault/wrong-passphrase') {
+				await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
+			}
+		} finally {
+			db.close();
 		}
-		db.close();
 		throw error;
 	}
 }
@@ -145,10 +148,13 @@ export async function recoverWithKey(
 		const dataKey = await rewrapPassphrase(deps, db, profileId, extractable, newPassphrase, 'vault.recover');
 		return { profileId, db, dataKey };
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'vault/wrong-recovery-key') {
-			await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
+		try {
+			if (error instanceof AppError && error.code === 'vault/wrong-recovery-key') {
+				await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
+			}
+		} finally {
+			db.close();
 		}
-		db.close();
 		throw error;
 	}
 }

@@ -1,7 +1,7 @@
 import { AppError } from '$lib/domain/app-error';
-import { appendAudit, type AuditAction } from './audit';
+import { appendAudit, appendAuditMany, type AuditAction, type AuditEvent } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
-import { open, seal } from './envelope';
+import { open, seal, type Envelope } from './envelope';
 import type { DataKey } from './keys';
 import { writeOrExplain } from './storage';
 
@@ -44,15 +44,7 @@ export class EncryptedRepository<T extends { id: string }> {
 		return writeOrExplain(() =>
 			this.#db.transaction('rw', table, this.#db.audit, async () => {
 				const existing = await table.get(record.id);
-				const now = Date.now();
-				const row: RecordRow = {
-					id: record.id,
-					...this.#indexed(record),
-					version: (existing?.version ?? 0) + 1,
-					createdAt: existing?.createdAt ?? now,
-					updatedAt: now,
-					env
-				};
+				const row = this.#row(record, env, existing, Date.now());
 				await table.put(row as never);
 				if (options.audit !== false || !existing) {
 					const action: AuditAction = existing ? 'record.update' : 'record.create';
@@ -63,29 +55,87 @@ export class EncryptedRepository<T extends { id: string }> {
 		);
 	}
 
+	/**
+	 * Saves many records in one transaction (imports, restores): all are stored with their
+	 * audit entries, or none is. Encryption runs first, outside the transaction.
+	 */
+	async putMany(records: readonly T[]): Promise<void> {
+		const sealed = await Promise.all(records.map((r) => seal(this.#key, this.#table, r.id, r)));
+		const table = this.#db[this.#table];
+		await writeOrExplain(() =>
+			this.#db.transaction('rw', table, this.#db.audit, async () => {
+				const existing = await table.bulkGet(records.map((r) => r.id));
+				const now = Date.now();
+				const events: AuditEvent[] = [];
+				const rows = records.map((record, i): RecordRow => {
+					const before = existing[i];
+					events.push({
+						action: before ? 'record.update' : 'record.create',
+						recordKind: this.#kind,
+						recordId: record.id
+					});
+					return this.#row(record, sealed[i]!, before, now);
+				});
+				await table.bulkPut(rows as never[]);
+				await appendAuditMany(this.#db, this.#profileId, events, now);
+			})
+		);
+	}
+
+	#row(record: T, env: Envelope, existing: RecordRow | undefined, now: number): RecordRow {
+		return {
+			id: record.id,
+			...this.#indexed(record),
+			version: (existing?.version ?? 0) + 1,
+			createdAt: existing?.createdAt ?? now,
+			updatedAt: now,
+			env
+		};
+	}
+
 	async get(id: string): Promise<T> {
 		const row = await this.#db[this.#table].get(id);
 		if (!row) throw new AppError('record/not-found', { table: this.#table });
 		return open<T>(this.#key, this.#table, id, row.env);
 	}
 
-	/** Every record, decrypted. One damaged record fails the whole read with its id: never a silent gap. */
+	/**
+	 * Every record, decrypted. Rows are read a page at a time and each page is decrypted while
+	 * the next is read. One damaged record fails the whole read with its id: never a silent gap.
+	 */
 	async all(): Promise<T[]> {
-		const rows = await this.#db[this.#table].toArray();
+		const table = this.#db[this.#table];
+		const pageSize = 1000;
+		const pages: Promise<T[]>[] = [];
+		let rows = await table.orderBy(':id').limit(pageSize).toArray();
+		while (rows.length > 0) {
+			pages.push(this.#openRows(rows));
+			if (rows.length < pageSize) break;
+			rows = await table.where(':id').above(rows[rows.length - 1]!.id).limit(pageSize).toArray();
+		}
+		return (await Promise.all(pages)).flat();
+	}
+
+	#openRows(rows: readonly RecordRow[]): Promise<T[]> {
 		return Promise.all(rows.map((row) => open<T>(this.#key, this.#table, row.id, row.env)));
 	}
 
 	async where(index: string, value: string): Promise<T[]> {
-		const rows = await this.#db[this.#table].where(index).equals(value).toArray();
-		return Promise.all(rows.map((row) => open<T>(this.#key, this.#table, row.id, row.env)));
+		return this.#openRows(await this.#db[this.#table].where(index).equals(value).toArray());
 	}
 
 	async delete(id: string): Promise<void> {
+		await this.deleteMany([id]);
+	}
+
+	/** Deletes records and writes one audit entry each, in one transaction. */
+	async deleteMany(ids: readonly string[]): Promise<void> {
 		const table = this.#db[this.#table];
 		await writeOrExplain(() =>
 			this.#db.transaction('rw', table, this.#db.audit, async () => {
-				await table.delete(id);
-				await appendAudit(this.#db, this.#profileId, { action: 'record.delete', recordKind: this.#kind, recordId: id });
+				await table.bulkDelete([...ids]);
+				const events = ids.map((id): AuditEvent => ({ action: 'record.delete', recordKind: this.#kind, recordId: id }));
+				await appendAuditMany(this.#db, this.#profileId, events);
 			})
 		);
 	}
