@@ -44,7 +44,7 @@ const DEFAULTS: BenchOptions = {
 	concurrency: 500,
 	writeRounds: 3,
 	kdfRuns: 5,
-	readRounds: 3,
+	readRounds: 5,
 	searchQueries: 200,
 	unlockRuns: 3,
 	singleSaves: 100,

@@ -60,4 +60,29 @@ describe('audit trail', () => {
 		await created.db.audit.delete(1);
 		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 1, reason: 'missing-entry' });
 	});
+
+	it('records a batch write as one entry per kind of change, naming every record', async () => {
+		const { vault } = await vaultWithHistory();
+		await vault.clients.putMany([
+			{ ...newClient('c1'), name: 'First again' },
+			{ ...newClient('c3'), name: 'Third' },
+			{ ...newClient('c4'), name: 'Fourth' }
+		]);
+		await vault.clients.deleteMany(['c3', 'c4']);
+		const entries = (await vault.auditEntries()).slice(5);
+		expect(entries.map((e) => [e.action, e.recordId, e.recordIds])).toEqual([
+			['record.create', null, ['c3', 'c4']],
+			['record.update', 'c1', null],
+			['record.delete', null, ['c3', 'c4']]
+		]);
+		expect((await vault.clients.all()).map((c) => c.name)).toEqual(['First again']);
+		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: 8 });
+	});
+
+	it('finds a record id removed from a batch entry', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await vault.clients.putMany([{ ...newClient('c5'), name: 'Five' }, { ...newClient('c6'), name: 'Six' }]);
+		await created.db.audit.update(6, { recordIds: ['c5'] });
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 6, reason: 'altered-entry' });
+	});
 });

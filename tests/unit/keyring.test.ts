@@ -187,4 +187,18 @@ describe('at rest', () => {
 		expect(await created.db.sessions.get('s-full')).toBeUndefined();
 		expect(await created.db.audit.count()).toBe(auditBefore);
 	});
+
+	it('stores a batch all-or-nothing when the disk fills up', async () => {
+		const { created, vault } = await freshVault();
+		const before = await created.db.sessions.count();
+		const refuse = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		created.db.audit.hook('creating', refuse);
+		const batch = [1, 2, 3].map((i) => ({ ...newSession(`batch-${i}`, 'client-1', '2026-11-23'), content: `n${i}` }));
+		const code = await codeOf(vault.sessions.putMany(batch));
+		created.db.audit.hook('creating').unsubscribe(refuse);
+		expect(code).toBe('storage/quota-exceeded');
+		expect(await created.db.sessions.count()).toBe(before);
+	});
 });

@@ -26,6 +26,8 @@ export interface AuditEvent {
 	action: AuditAction;
 	recordKind?: string;
 	recordId?: string;
+	/** A batch (import, restore, bulk delete): one entry naming every record it touched. */
+	recordIds?: string[];
 }
 
 export const GENESIS = '0'.repeat(64);
@@ -39,6 +41,7 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 		row.action,
 		row.recordKind,
 		row.recordId,
+		row.recordIds,
 		row.prev
 	]);
 	return toHex(sha256(utf8(canonical)));
@@ -55,35 +58,20 @@ export async function appendAudit(
 	event: AuditEvent,
 	now: number = Date.now()
 ): Promise<AuditRow> {
-	const [row] = await appendAuditMany(db, profileId, [event], now);
-	return row!;
-}
-
-/** Appends several entries in order, chained to the current head, in one bulk write. */
-export async function appendAuditMany(
-	db: VaultDatabase,
-	profileId: string,
-	events: readonly AuditEvent[],
-	now: number = Date.now()
-): Promise<AuditRow[]> {
 	const head = await db.audit.orderBy('seq').last();
-	let seq = head ? head.seq : 0;
-	let prev = head ? head.hash : GENESIS;
-	const rows = events.map((event): AuditRow => {
-		const base = {
-			seq: ++seq,
-			at: now,
-			profileId,
-			action: event.action,
-			recordKind: event.recordKind ?? null,
-			recordId: event.recordId ?? null,
-			prev
-		};
-		prev = entryHash(base);
-		return { ...base, hash: prev };
-	});
-	await db.audit.bulkAdd(rows);
-	return rows;
+	const base = {
+		seq: head ? head.seq + 1 : 1,
+		at: now,
+		profileId,
+		action: event.action,
+		recordKind: event.recordKind ?? null,
+		recordId: event.recordId ?? null,
+		recordIds: event.recordIds ?? null,
+		prev: head ? head.hash : GENESIS
+	};
+	const row: AuditRow = { ...base, hash: entryHash(base) };
+	await db.audit.add(row);
+	return row;
 }
 
 export async function recordAudit(db: VaultDatabase, profileId: string, event: AuditEvent): Promise<AuditRow> {

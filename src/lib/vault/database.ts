@@ -63,6 +63,7 @@ export interface AuditRow {
 	action: string;
 	recordKind: string | null;
 	recordId: string | null;
+	recordIds: string[] | null;
 	prev: string;
 	hash: string;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '$lib/domain/app-error';
-import { appendAudit, appendAuditMany, type AuditAction, type AuditEvent } from './audit';
+import { appendAudit, type AuditAction } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
 import { open, seal, type Envelope } from './envelope';
 import type { DataKey } from './keys';
@@ -56,30 +56,34 @@ export class EncryptedRepository<T extends { id: string }> {
 	}
 
 	/**
-	 * Saves many records in one transaction (imports, restores): all are stored with their
-	 * audit entries, or none is. Encryption runs first, outside the transaction.
+	 * Saves many records in one transaction (imports, restores): all are stored, with one audit
+	 * entry per kind of change naming every record, or nothing is. Encryption runs first,
+	 * outside the transaction.
 	 */
 	async putMany(records: readonly T[]): Promise<void> {
+		if (records.length === 0) return;
 		const sealed = await Promise.all(records.map((r) => seal(this.#key, this.#table, r.id, r)));
 		const table = this.#db[this.#table];
+		const ids = records.map((r) => r.id);
 		await writeOrExplain(() =>
 			this.#db.transaction('rw', table, this.#db.audit, async () => {
-				const existing = await table.bulkGet(records.map((r) => r.id));
+				// Keys first: fetching whole rows for ids that do not exist yet costs far more.
+				const present = new Set(await table.where(':id').anyOf(ids).primaryKeys());
+				const existing = new Map((await table.bulkGet([...present])).map((row) => [row!.id, row!]));
 				const now = Date.now();
-				const events: AuditEvent[] = [];
-				const rows = records.map((record, i): RecordRow => {
-					const before = existing[i];
-					events.push({
-						action: before ? 'record.update' : 'record.create',
-						recordKind: this.#kind,
-						recordId: record.id
-					});
-					return this.#row(record, sealed[i]!, before, now);
-				});
+				const rows = records.map((record, i) => this.#row(record, sealed[i]!, existing.get(record.id), now));
 				await table.bulkPut(rows as never[]);
-				await appendAuditMany(this.#db, this.#profileId, events, now);
+				const created = ids.filter((id) => !present.has(id));
+				const updated = ids.filter((id) => present.has(id));
+				if (created.length) await this.#auditBatch('record.create', created);
+				if (updated.length) await this.#auditBatch('record.update', updated);
 			})
 		);
+	}
+
+	#auditBatch(action: AuditAction, ids: string[]) {
+		const event = ids.length === 1 ? { recordId: ids[0] } : { recordIds: ids };
+		return appendAudit(this.#db, this.#profileId, { action, recordKind: this.#kind, ...event });
 	}
 
 	#row(record: T, env: Envelope, existing: RecordRow | undefined, now: number): RecordRow {
@@ -99,21 +103,9 @@ export class EncryptedRepository<T extends { id: string }> {
 		return open<T>(this.#key, this.#table, id, row.env);
 	}
 
-	/**
-	 * Every record, decrypted. Rows are read a page at a time and each page is decrypted while
-	 * the next is read. One damaged record fails the whole read with its id: never a silent gap.
-	 */
+	/** Every record, decrypted. One damaged record fails the whole read with its id: never a silent gap. */
 	async all(): Promise<T[]> {
-		const table = this.#db[this.#table];
-		const pageSize = 1000;
-		const pages: Promise<T[]>[] = [];
-		let rows = await table.orderBy(':id').limit(pageSize).toArray();
-		while (rows.length > 0) {
-			pages.push(this.#openRows(rows));
-			if (rows.length < pageSize) break;
-			rows = await table.where(':id').above(rows[rows.length - 1]!.id).limit(pageSize).toArray();
-		}
-		return (await Promise.all(pages)).flat();
+		return this.#openRows(await this.#db[this.#table].toArray());
 	}
 
 	#openRows(rows: readonly RecordRow[]): Promise<T[]> {
@@ -128,14 +120,14 @@ export class EncryptedRepository<T extends { id: string }> {
 		await this.deleteMany([id]);
 	}
 
-	/** Deletes records and writes one audit entry each, in one transaction. */
+	/** Deletes records and writes one audit entry naming them, in one transaction. */
 	async deleteMany(ids: readonly string[]): Promise<void> {
+		if (ids.length === 0) return;
 		const table = this.#db[this.#table];
 		await writeOrExplain(() =>
 			this.#db.transaction('rw', table, this.#db.audit, async () => {
 				await table.bulkDelete([...ids]);
-				const events = ids.map((id): AuditEvent => ({ action: 'record.delete', recordKind: this.#kind, recordId: id }));
-				await appendAuditMany(this.#db, this.#profileId, events);
+				await this.#auditBatch('record.delete', [...ids]);
 			})
 		);
 	}
