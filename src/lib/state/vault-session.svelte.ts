@@ -115,7 +115,8 @@ export class VaultSession {
 			this.autoLockMinutes = settings.autoLockMinutes;
 			this.lockReason = null;
 			this.status = 'unlocked';
-			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle'));
+			// An idle lock stays in this tab: a clinician working in another tab is not idle there.
+			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle', { broadcast: false }));
 			this.#idle.start();
 			void this.#buildIndex(vault, clients);
 		} catch (error) {
