@@ -20,9 +20,10 @@ function practiceServer(): Plugin {
 		configurePreviewServer(server) {
 			const root = server.config.root;
 			const models = resolve(root, 'model-artifacts');
-			const app = resolve(root, 'build');
+			// TACIT_APP_DIR serves another copy of a build (the update test serves a changed copy).
+			const app = resolve(root, process.env.TACIT_APP_DIR ?? 'build');
 			if (!existsSync(resolve(app, 'index.html'))) {
-				throw new Error('build/index.html is missing: run `npm run build` first.');
+				throw new Error(`${app}/index.html is missing: run \`npm run build\` first.`);
 			}
 			const noStore = { 'Cache-Control': 'no-store' };
 			server.middlewares.use((req, res, next) => {
@@ -39,6 +40,8 @@ function practiceServer(): Plugin {
 			server.middlewares.use(
 				sirv(app, {
 					single: 'index.html',
+					// Look files up per request, so a new release copied into place is served at once.
+					dev: true,
 					etag: true,
 					setHeaders: (res, pathname) => {
 						wasmType(res, pathname);

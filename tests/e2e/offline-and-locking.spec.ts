@@ -1,19 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addClient, addSession, createVault, expectSaved, unlock } from './support';
 
 const OFFLINE_PORT = 4174;
+const UPDATE_PORT = 4175;
 
-/** A second copy of the production server that this test can switch off, like a network going away. */
-async function startServer(): Promise<ChildProcess> {
+/** A second copy of the production server that a test can switch off or serve a changed build from. */
+async function startServer(port = OFFLINE_PORT, appDir?: string): Promise<ChildProcess> {
 	const server = spawn(
 		process.execPath,
-		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(OFFLINE_PORT), '--strictPort'],
-		{ stdio: 'ignore' }
+		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		{ stdio: 'ignore', env: appDir ? { ...process.env, TACIT_APP_DIR: appDir } : process.env }
 	);
 	for (let i = 0; i < 100; i++) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${OFFLINE_PORT}/`)).ok) return server;
+			if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
 		} catch {
 			// not up yet
 		}
@@ -109,4 +113,33 @@ test('tab closed mid-typing: text typed a second before closing is there after r
 	await unlock(reopened);
 	await expect(reopened.getByLabel('Session content')).toHaveValue(/First paragraph\. Client reported a panic attack on Tuesday\./);
 	await expectSaved(reopened);
+});
+
+test('update: a new release shows "A new version is ready" and Reload switches to it', async ({ page }) => {
+	const dir = mkdtempSync(join(tmpdir(), 'tacit-update-'));
+	cpSync('build', dir, { recursive: true });
+	const server = await startServer(UPDATE_PORT, dir);
+	const base = `http://127.0.0.1:${UPDATE_PORT}`;
+	try {
+		await page.goto(`${base}/`);
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await expect(page.getByText('A new version is ready')).toHaveCount(0);
+		const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+		// Publish a new release: the service worker file changes.
+		appendFileSync(join(dir, 'sw.js'), '\n// next release\n');
+		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+		await expect(page.getByText('A new version is ready')).toBeVisible();
+		await page.evaluate(() => ((window as unknown as { beforeReload: boolean }).beforeReload = true));
+
+		await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+		expect(await page.evaluate(() => (window as unknown as { beforeReload?: boolean }).beforeReload ?? false)).toBe(false);
+		await expect(page.getByText('A new version is ready')).toHaveCount(0);
+		const active = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.active!.scriptURL);
+		expect(active).toBe(firstScript);
+		expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r!.waiting))).toBe(true);
+	} finally {
+		server.kill();
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -123,3 +123,36 @@ test('the built app carries the Content-Security-Policy', async ({ page }) => {
 	);
 	expect(violation).toMatch(/^connect-src https:\/\/example\.org/);
 });
+
+test('a tampered record is reported on screen, and the rest of the vault still opens', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Intact Client');
+	const tamperedId = await addClient(page, 'Tampered Client');
+	await page.getByRole('button', { name: 'Lock' }).click();
+
+	// Someone with access to the disk flips one byte of one client's ciphertext.
+	await page.evaluate(async (id) => {
+		const name = (await indexedDB.databases()).find((d) => d.name?.startsWith('tacit-vault-'))!.name!;
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const req = indexedDB.open(name);
+			req.onsuccess = () => resolve(req.result);
+		});
+		const store = db.transaction('clients', 'readwrite').objectStore('clients');
+		await new Promise<void>((resolve) => {
+			const get = store.get(id);
+			get.onsuccess = () => {
+				const row = get.result;
+				const bytes = new Uint8Array(row.env.slice(0));
+				bytes[bytes.length - 1] ^= 0xff;
+				store.put({ ...row, env: bytes.buffer }).onsuccess = () => resolve();
+			};
+		});
+		db.close();
+	}, tamperedId);
+
+	await unlock(page);
+	await expect(page.getByTestId('unreadable-records')).toContainText('One stored record failed the integrity check');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByRole('list', { name: 'All clients' })).toContainText('Intact Client');
+	await expect(page.getByRole('list', { name: 'All clients' })).not.toContainText('Tampered Client');
+});

@@ -73,6 +73,20 @@ describe('creating and unlocking a vault', () => {
 	});
 });
 
+describe('several clinicians on one device', () => {
+	it('keeps each profile in its own database, opened only by its own passphrase', async () => {
+		const first = await createVault(fastDeps, { displayName: 'Dr. A', passphrase: 'first clinician pass' });
+		const second = await createVault(fastDeps, { displayName: 'Dr. B', passphrase: 'second clinician pass' });
+		await new UnlockedVault(first).clients.put({ ...newClient('only-a'), name: 'Client of A' });
+		expect(first.db.name).not.toBe(second.db.name);
+		expect(await second.db.clients.count()).toBe(0);
+		expect((await listProfiles()).map((p) => p.displayName)).toEqual(['Dr. A', 'Dr. B']);
+		expect(await codeOf(unlockWithPassphrase(fastDeps, second.profileId, 'first clinician pass'))).toBe(
+			'vault/wrong-passphrase'
+		);
+	});
+});
+
 describe('changing the passphrase', () => {
 	it('rewraps the key without rewriting any record, and the old passphrase stops working', async () => {
 		const { created, vault, client } = await freshVault();
@@ -171,6 +185,12 @@ describe('at rest', () => {
 		expect(error).toBeInstanceOf(AppError);
 		expect((error as AppError).code).toBe('vault/decrypt-failed');
 		expect((error as AppError).details).toMatchObject({ table: 'clients', id: 'client-1' });
+
+		// The list view reads what it can and names what it could not.
+		await vault.clients.put({ ...newClient('client-2'), name: 'Intact' });
+		const { records, failures } = await vault.clients.readAll();
+		expect(records.map((c) => c.id)).toEqual(['client-2']);
+		expect(failures.map((f) => [f.code, f.details.id])).toEqual([['vault/decrypt-failed', 'client-1']]);
 	});
 
 	it('reports a full disk clearly and writes neither the record nor its audit entry', async () => {

@@ -9,6 +9,7 @@ export class AppUpdate {
 	ready = $state(false);
 	offlineReady = $state(false);
 	#workbox: Workbox | null = null;
+	#reloadWhenControlled = false;
 
 	register(): void {
 		if (!import.meta.env.PROD || !('serviceWorker' in navigator) || this.#workbox) return;
@@ -19,8 +20,9 @@ export class AppUpdate {
 		wb.addEventListener('activated', (event) => {
 			if (!event.isUpdate) this.offlineReady = true;
 		});
-		wb.addEventListener('controlling', (event) => {
-			if (event.isUpdate) window.location.reload();
+		// Reload only when the clinician asked for the new version (not on the first install).
+		wb.addEventListener('controlling', () => {
+			if (this.#reloadWhenControlled) window.location.reload();
 		});
 		this.#workbox = wb;
 		void wb.register().catch(() => {
@@ -30,6 +32,7 @@ export class AppUpdate {
 
 	/** Lets the waiting service worker take over; the 'controlling' event then reloads. */
 	applyUpdate(): void {
+		this.#reloadWhenControlled = true;
 		this.#workbox?.messageSkipWaiting();
 	}
 }

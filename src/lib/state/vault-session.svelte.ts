@@ -29,6 +29,8 @@ export class VaultSession {
 	index = $state({ ready: false, done: 0, total: 0 });
 	/** Date, time and service of every session (no content), for Today; filled with the index. */
 	sessionSummaries = $state<SessionSummary[]>([]);
+	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
+	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
 
 	readonly #beforeLock = new Set<BeforeLock>();
 	#vault: UnlockedVault | null = null;
@@ -98,6 +100,7 @@ export class VaultSession {
 		this.#idle = null;
 		this.clients = [];
 		this.sessionSummaries = [];
+		this.unreadable = [];
 		this.#search.clear();
 		this.index = { ready: false, done: 0, total: 0 };
 		this.lockReason = reason;
@@ -108,17 +111,18 @@ export class VaultSession {
 
 	async #open(vault: UnlockedVault): Promise<void> {
 		try {
-			const [clients, settings] = await Promise.all([vault.clients.all(), vault.settings()]);
+			const [clients, settings] = await Promise.all([vault.clients.readAll(), vault.settings()]);
 			this.#vault = vault;
 			this.profileId = vault.profileId;
-			this.clients = clients;
+			this.clients = clients.records;
+			this.unreadable = clients.failures.map(describeFailure);
 			this.autoLockMinutes = settings.autoLockMinutes;
 			this.lockReason = null;
 			this.status = 'unlocked';
 			// An idle lock stays in this tab: a clinician working in another tab is not idle there.
 			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle', { broadcast: false }));
 			this.#idle.start();
-			void this.#buildIndex(vault, clients);
+			void this.#buildIndex(vault, clients.records);
 		} catch (error) {
 			vault.close();
 			throw toAppError(error);
@@ -127,8 +131,9 @@ export class VaultSession {
 
 	/** Builds the search index after the client list is on screen, a slice at a time. */
 	async #buildIndex(vault: UnlockedVault, clients: Client[]): Promise<void> {
-		const sessions = await vault.sessions.all().catch(() => [] as Session[]);
+		const { records: sessions, failures } = await vault.sessions.readAll();
 		if (this.#vault !== vault) return;
+		this.unreadable = [...this.unreadable, ...failures.map(describeFailure)];
 		this.sessionSummaries = sessions.map(summary);
 		const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
 		this.index = { ready: false, done: 0, total: docs.length };
@@ -163,6 +168,10 @@ export class VaultSession {
 		this.#search.remove(id);
 		this.sessionSummaries = this.sessionSummaries.filter((x) => x.id !== id);
 	}
+}
+
+function describeFailure(error: AppError) {
+	return { table: String(error.details.table ?? ''), id: String(error.details.id ?? ''), code: error.code };
 }
 
 function summary({ id, clientId, date, startTime, serviceType }: Session): SessionSummary {

@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError, toAppError } from '$lib/domain/app-error';
 import { appendAudit, type AuditAction } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
 import { open, seal, type Envelope } from './envelope';
@@ -106,6 +106,22 @@ export class EncryptedRepository<T extends { id: string }> {
 	/** Every record, decrypted. One damaged record fails the whole read with its id: never a silent gap. */
 	async all(): Promise<T[]> {
 		return this.#openRows(await this.#db[this.#table].toArray());
+	}
+
+	/**
+	 * Every record that decrypts, plus an error (with table and id) for each one that does not,
+	 * so one damaged record is reported on screen without locking the clinician out of the rest.
+	 */
+	async readAll(): Promise<{ records: T[]; failures: AppError[] }> {
+		const rows = await this.#db[this.#table].toArray();
+		const settled = await Promise.allSettled(rows.map((row) => open<T>(this.#key, this.#table, row.id, row.env)));
+		const records: T[] = [];
+		const failures: AppError[] = [];
+		for (const result of settled) {
+			if (result.status === 'fulfilled') records.push(result.value);
+			else failures.push(toAppError(result.reason));
+		}
+		return { records, failures };
 	}
 
 	#openRows(rows: readonly RecordRow[]): Promise<T[]> {
