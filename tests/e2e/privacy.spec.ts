@@ -143,7 +143,7 @@ test('a tampered record is reported on screen, and the rest of the vault still o
 			get.onsuccess = () => {
 				const row = get.result;
 				const bytes = new Uint8Array(row.env.slice(0));
-				bytes[bytes.length - 1] ^= 0xff;
+				bytes[bytes.length - 1]! ^= 0xff;
 				store.put({ ...row, env: bytes.buffer }).onsuccess = () => resolve();
 			};
 		});
