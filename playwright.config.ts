@@ -1,18 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Tests drive the system Chromium (Debian's by default); Playwright never downloads a browser.
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic',
-	// Any host but localhost fails to resolve, so an accidental request cannot leave the machine.
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-	'--enable-unsafe-webgpu'
-];
+import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 // Lets the zero-egress test see requests made by the service worker itself.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -29,7 +16,7 @@ export default defineConfig({
 		baseURL: 'http://127.0.0.1:4173',
 		serviceWorkers: 'allow',
 		trace: 'retain-on-failure',
-		launchOptions: { executablePath: chromiumPath, args: chromiumArgs }
+		launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--enable-unsafe-webgpu'] }
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {

@@ -20,11 +20,11 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { arch, cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs, chromiumPath as executablePath } from '../chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = resolve(here, '.build');
 const resultsDir = resolve(here, 'results');
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = 15 * 60 * 1000;
 
 const MIME = {
@@ -168,15 +168,7 @@ async function main() {
 		context = await chromium.launchPersistentContext(profileDir, {
 			executablePath,
 			headless: true,
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic',
-				'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'
-			]
+			args: chromiumArgs
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.on('console', (msg) => console.log(`[bench] ${msg.type() === 'log' ? '' : msg.type() + ': '}${msg.text()}`));

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { open, seal } from '$lib/vault/envelope';
 import { generateDataKey, type DataKey } from '$lib/vault/keys';
-import { AppError } from '$lib/domain/app-error';
+import { codeOf } from './helpers';
 
 async function key(): Promise<DataKey> {
 	return generateDataKey();
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (e) {
-		return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-	}
-	return 'resolved';
 }
 
 describe('record envelope v1', () => {

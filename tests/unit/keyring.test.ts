@@ -5,16 +5,7 @@ import { newClient, newSession } from '$lib/domain/records';
 import { VaultDatabase } from '$lib/vault/database';
 import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
-import { fastDeps, PASSPHRASE } from './helpers';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (e) {
-		return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-	}
-	return 'resolved';
-}
+import { codeOf, fastDeps, PASSPHRASE } from './helpers';
 
 async function freshVault() {
 	const created = await createVault(fastDeps, { displayName: 'Dr. Rivera', passphrase: PASSPHRASE });

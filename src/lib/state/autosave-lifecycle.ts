@@ -1,5 +1,7 @@
 import { onMount } from 'svelte';
 import { beforeNavigate } from '$app/navigation';
+import type { FieldErrors } from '$lib/domain/records';
+import { Autosaver } from './autosave.svelte';
 import { vaultSession } from './vault-session.svelte';
 
 const AUDIT_EVERY_MS = 5 * 60_000;
@@ -32,7 +34,7 @@ export function flushOnLeave(saver: { flush(): Promise<void> }): void {
  * Autosave writes every few hundred milliseconds while someone types; the audit trail records
  * the first write of an editing burst and then at most one update every five minutes.
  */
-export function auditThrottle(): () => boolean {
+function auditThrottle(): () => boolean {
 	let last = 0;
 	return () => {
 		const now = Date.now();
@@ -40,4 +42,21 @@ export function auditThrottle(): () => boolean {
 		last = now;
 		return true;
 	};
+}
+
+/**
+ * The autosave of one record editor: writes only valid values, flushes whenever the text could
+ * be lost, and audits the burst as described above. Call during component initialisation.
+ */
+export function editorAutosave<T>(opts: {
+	validate: (value: T) => FieldErrors;
+	save: (value: T, options: { audit: boolean }) => Promise<void>;
+}): Autosaver<T> {
+	const shouldAudit = auditThrottle();
+	const saver = new Autosaver<T>({
+		isValid: (value) => Object.keys(opts.validate(value)).length === 0,
+		save: (value) => opts.save(value, { audit: shouldAudit() })
+	});
+	flushOnLeave(saver);
+	return saver;
 }
