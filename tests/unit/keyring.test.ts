@@ -138,8 +138,10 @@ describe('stored KDF parameters', () => {
 		const db = new VaultDatabase(created.profileId);
 		const keyring = (await db.keyring.get('primary'))!;
 		await db.keyring.put({ ...keyring, kdf: { ...keyring.kdf, memoryKiB: 8 * 1024 } });
-		db.close();
 		expect(await codeOf(unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE))).toBe('vault/kdf-too-weak');
+		// The refused attempt is on the audit trail, like any failed unlock.
+		expect((await db.audit.orderBy('seq').last())?.action).toBe('vault.unlock-failed');
+		db.close();
 	});
 
 	it('refuses an unknown parameter version', async () => {

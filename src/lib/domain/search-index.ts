@@ -42,13 +42,16 @@ export class SearchIndex {
 	 * Adds documents in slices of about 12 ms of work, yielding to the event loop between
 	 * slices so typing and clicks stay responsive while a large vault is indexed.
 	 */
-	async addAllAsync(docs: readonly SearchDocument[], onProgress?: (done: number) => void): Promise<void> {
+	async addAllAsync(
+		docs: readonly SearchDocument[],
+		options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {}
+	): Promise<void> {
 		const budgetMs = 12;
 		let i = 0;
-		while (i < docs.length) {
+		while (i < docs.length && !options.signal?.aborted) {
 			const start = performance.now();
 			while (i < docs.length && performance.now() - start < budgetMs) this.#index.add(docs[i++]!);
-			onProgress?.(i);
+			options.onProgress?.(i);
 			await yieldToEventLoop();
 		}
 	}

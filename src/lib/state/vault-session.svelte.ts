@@ -7,6 +7,12 @@ import { UnlockedVault } from '$lib/vault/vault';
 import { IdleTimer } from './idle-timer';
 
 export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
+export interface IndexProgress {
+	ready: boolean;
+	done: number;
+	total: number;
+	error: AppError | null;
+}
 export type LockReason = 'manual' | 'idle' | 'other-tab';
 type Status = 'starting' | 'locked' | 'unlocked';
 type BeforeLock = () => Promise<void>;
@@ -26,15 +32,19 @@ export class VaultSession {
 	lockReason = $state<LockReason | null>(null);
 	clients = $state<Client[]>([]);
 	autoLockMinutes = $state(10);
-	index = $state({ ready: false, done: 0, total: 0 });
+	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
 	/** Date, time and service of every session (no content), for Today; filled with the index. */
 	sessionSummaries = $state<SessionSummary[]>([]);
+	/** Set when the vault cannot even be listed (storage blocked by the browser). */
+	startError = $state<AppError | null>(null);
 	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
 	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
 
 	readonly #beforeLock = new Set<BeforeLock>();
 	#vault: UnlockedVault | null = null;
 	#search = new SearchIndex();
+	/** Stops background work of the current unlock (index building) the moment the vault locks. */
+	#unlocked: AbortController | null = null;
 	#channel: BroadcastChannel | null = null;
 	#idle: IdleTimer | null = null;
 
@@ -50,8 +60,12 @@ export class VaultSession {
 				if (event.data?.type === 'lock') void this.lock('other-tab', { broadcast: false });
 			};
 		}
-		this.profiles = await listProfiles();
-		this.status = 'locked';
+		try {
+			this.profiles = await listProfiles();
+			this.status = 'locked';
+		} catch (error) {
+			this.startError = toAppError(error);
+		}
 	}
 
 	/** The open vault; throws `vault/locked` so a late callback can never write after lock. */
@@ -96,13 +110,17 @@ export class VaultSession {
 		if (!vault) return;
 		await Promise.allSettled([...this.#beforeLock].map((fn) => fn()));
 		this.#vault = null;
+		this.#unlocked?.abort();
+		this.#unlocked = null;
 		this.#idle?.stop();
 		this.#idle = null;
 		this.clients = [];
 		this.sessionSummaries = [];
 		this.unreadable = [];
+		// A fresh index object, so nothing decrypted stays reachable from this session.
 		this.#search.clear();
-		this.index = { ready: false, done: 0, total: 0 };
+		this.#search = new SearchIndex();
+		this.index = { ready: false, done: 0, total: 0, error: null };
 		this.lockReason = reason;
 		this.status = 'locked';
 		if (options.broadcast !== false) this.#channel?.postMessage({ type: 'lock' });
@@ -113,6 +131,7 @@ export class VaultSession {
 		try {
 			const [clients, settings] = await Promise.all([vault.clients.readAll(), vault.settings()]);
 			this.#vault = vault;
+			this.#unlocked = new AbortController();
 			this.profileId = vault.profileId;
 			this.clients = clients.records;
 			this.unreadable = clients.failures.map(describeFailure);
@@ -122,7 +141,7 @@ export class VaultSession {
 			// An idle lock stays in this tab: a clinician working in another tab is not idle there.
 			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle', { broadcast: false }));
 			this.#idle.start();
-			void this.#buildIndex(vault, clients.records);
+			void this.#buildIndex(vault, clients.records, this.#unlocked.signal);
 		} catch (error) {
 			vault.close();
 			throw toAppError(error);
@@ -130,17 +149,26 @@ export class VaultSession {
 	}
 
 	/** Builds the search index after the client list is on screen, a slice at a time. */
-	async #buildIndex(vault: UnlockedVault, clients: Client[]): Promise<void> {
-		const { records: sessions, failures } = await vault.sessions.readAll();
-		if (this.#vault !== vault) return;
-		this.unreadable = [...this.unreadable, ...failures.map(describeFailure)];
-		this.sessionSummaries = sessions.map(summary);
-		const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
-		this.index = { ready: false, done: 0, total: docs.length };
-		await this.#search.addAllAsync(docs, (done) => {
-			if (this.#vault === vault) this.index = { ready: false, done, total: docs.length };
-		});
-		if (this.#vault === vault) this.index = { ready: true, done: docs.length, total: docs.length };
+	async #buildIndex(vault: UnlockedVault, clients: Client[], signal: AbortSignal): Promise<void> {
+		try {
+			const { records: sessions, failures } = await vault.sessions.readAll();
+			if (signal.aborted) return;
+			this.unreadable = [...this.unreadable, ...failures.map(describeFailure)];
+			this.sessionSummaries = sessions.map(summary);
+			const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
+			const total = docs.length;
+			this.index = { ready: false, done: 0, total, error: null };
+			await this.#search.addAllAsync(docs, {
+				signal,
+				onProgress: (done) => {
+					if (!signal.aborted) this.index = { ready: false, done, total, error: null };
+				}
+			});
+			if (!signal.aborted) this.index = { ready: true, done: total, total, error: null };
+		} catch (error) {
+			// Locking mid-build closes the database: that is not an error worth showing.
+			if (!signal.aborted) this.index = { ready: false, done: 0, total: 0, error: toAppError(error) };
+		}
 	}
 
 	search(query: string) {

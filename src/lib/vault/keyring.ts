@@ -113,13 +113,10 @@ export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string,
 		await recordAudit(db, profileId, { action: 'vault.unlock' });
 		return { profileId, db, dataKey };
 	} catch (error) {
-		try {
-			if (error instanceof AppError && error.code === 'vault/wrong-passphrase') {
-				await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
-			}
-		} finally {
-			db.close();
-		}
+		// Every failed attempt is recorded, including refused (possibly tampered) KDF settings.
+		// If even that write fails, the clinician still sees why the unlock failed.
+		await recordAudit(db, profileId, { action: 'vault.unlock-failed' }).catch(() => undefined);
+		db.close();
 		throw error;
 	}
 }
@@ -148,13 +145,10 @@ export async function recoverWithKey(
 		const dataKey = await rewrapPassphrase(deps, db, profileId, extractable, newPassphrase, 'vault.recover');
 		return { profileId, db, dataKey };
 	} catch (error) {
-		try {
-			if (error instanceof AppError && error.code === 'vault/wrong-recovery-key') {
-				await recordAudit(db, profileId, { action: 'vault.unlock-failed' });
-			}
-		} finally {
-			db.close();
-		}
+		// Every failed attempt is recorded, including refused (possibly tampered) KDF settings.
+		// If even that write fails, the clinician still sees why the unlock failed.
+		await recordAudit(db, profileId, { action: 'vault.unlock-failed' }).catch(() => undefined);
+		db.close();
 		throw error;
 	}
 }
