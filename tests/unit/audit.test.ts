@@ -79,6 +79,16 @@ describe('audit trail', () => {
 		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: 8 });
 	});
 
+	it('stores a batch larger than one encryption slice completely', async () => {
+		const { vault } = await vaultWithHistory();
+		const many = Array.from({ length: 2500 }, (_, i) => ({ ...newClient(`bulk-${i}`), name: `Client ${i}` }));
+		await vault.clients.putMany(many);
+		const names = new Set((await vault.clients.all()).map((c) => c.name));
+		expect(names.size).toBe(2501);
+		expect(names.has('Client 2499')).toBe(true);
+		expect((await vault.auditEntries()).at(-1)?.recordIds).toHaveLength(2500);
+	});
+
 	it('finds a record id removed from a batch entry', async () => {
 		const { created, vault } = await vaultWithHistory();
 		await vault.clients.putMany([{ ...newClient('c5'), name: 'Five' }, { ...newClient('c6'), name: 'Six' }]);

@@ -1,9 +1,12 @@
+import Dexie from 'dexie';
 import { AppError, toAppError } from '$lib/domain/app-error';
 import { appendAudit, type AuditAction } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
 import { open, seal, type Envelope } from './envelope';
 import type { DataKey } from './keys';
 import { writeOrExplain } from './storage';
+
+const PUT_MANY_SLICE = 1000;
 
 /**
  * An encrypted table of records. Only `id`, the foreign keys named by `indexed`, version and
@@ -62,17 +65,26 @@ export class EncryptedRepository<T extends { id: string }> {
 	 */
 	async putMany(records: readonly T[]): Promise<void> {
 		if (records.length === 0) return;
-		const sealed = await Promise.all(records.map((r) => seal(this.#key, this.#table, r.id, r)));
 		const table = this.#db[this.#table];
 		const ids = records.map((r) => r.id);
+		// Encryption of slice k+1 overlaps IndexedDB writing slice k.
+		const slices: (readonly T[])[] = [];
+		for (let i = 0; i < records.length; i += PUT_MANY_SLICE) slices.push(records.slice(i, i + PUT_MANY_SLICE));
+		const sealing = slices.map((slice) => Promise.all(slice.map((r) => seal(this.#key, this.#table, r.id, r))));
 		await writeOrExplain(() =>
 			this.#db.transaction('rw', table, this.#db.audit, async () => {
 				// Keys first: fetching whole rows for ids that do not exist yet costs far more.
 				const present = new Set(await table.where(':id').anyOf(ids).primaryKeys());
 				const existing = new Map((await table.bulkGet([...present])).map((row) => [row!.id, row!]));
 				const now = Date.now();
-				const rows = records.map((record, i) => this.#row(record, sealed[i]!, existing.get(record.id), now));
-				await table.bulkPut(rows as never[]);
+				const writes: Promise<unknown>[] = [];
+				for (const [k, slice] of slices.entries()) {
+					// waitFor keeps the transaction open while the browser encrypts outside IndexedDB.
+					const sealed = await Dexie.waitFor(sealing[k]!);
+					const rows = slice.map((record, i) => this.#row(record, sealed[i]!, existing.get(record.id), now));
+					writes.push(table.bulkPut(rows as never[]));
+				}
+				await Promise.all(writes);
 				const created = ids.filter((id) => !present.has(id));
 				const updated = ids.filter((id) => present.has(id));
 				if (created.length) await this.#auditBatch('record.create', created);
