@@ -19,6 +19,19 @@ export type ErrorCode =
 	| 'record/invalid'
 	| 'storage/quota-exceeded'
 	| 'storage/write-failed'
+	| 'inference/no-webgpu'
+	| 'inference/gpu-lost'
+	| 'inference/out-of-memory'
+	| 'inference/model-not-found'
+	| 'inference/integrity-mismatch'
+	| 'inference/storage-insufficient'
+	| 'inference/model-too-large'
+	| 'inference/cancelled'
+	| 'inference/busy-elsewhere'
+	| 'inference/invalid-output'
+	| 'inference/not-loaded'
+	| 'inference/network'
+	| 'inference/load-failed'
 	| 'app/unexpected';
 
 export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;

@@ -32,6 +32,30 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 		'This device is out of storage space for Tacit. The last change was not saved and nothing was half-written. Free up space or make a backup, then try again.',
 	'storage/write-failed':
 		'The browser refused to save the change. Nothing was half-written. Try again; if it keeps happening, make a backup.',
+	'inference/no-webgpu':
+		'This browser cannot run the AI model (WebGPU is not available). Everything else works, and drafting uses the outline, which places your own sentences into the note without AI.',
+	'inference/gpu-lost':
+		'The graphics processor stopped responding while the model was working. Your session content and notes are safe. Load the model again; if it keeps happening, choose a smaller model.',
+	'inference/out-of-memory':
+		'This device ran out of graphics memory for this model. Nothing was lost. Close other heavy tabs or choose a smaller model.',
+	'inference/model-not-found':
+		'The model files were not found on the practice server. Nothing was downloaded. Ask your administrator to put this model in the practice’s model folder, or choose another model.',
+	'inference/integrity-mismatch':
+		'A downloaded model file did not match its expected fingerprint, so it was removed and not used. Try the download again; if it fails again, tell your administrator.',
+	'inference/storage-insufficient':
+		'There is not enough free storage on this device for this model. Nothing was downloaded. Free up space or choose a smaller model.',
+	'inference/model-too-large':
+		'This model needs more graphics memory than this device has. Choose a smaller model; the recommended one fits this device.',
+	'inference/cancelled': 'Stopped. The text written so far was kept.',
+	'inference/busy-elsewhere':
+		'The model is already running in another Tacit tab. Use that tab, or close it and try again here.',
+	'inference/invalid-output':
+		'The model’s answer did not have the expected structure, so it was not used. Nothing was changed. Try again, or use the outline.',
+	'inference/not-loaded': 'No AI model is loaded. Load one in Settings, or use the outline (no AI).',
+	'inference/network':
+		'The connection to the practice server was lost during the download. What arrived is kept; the download continues from there when you try again.',
+	'inference/load-failed':
+		'The model could not be started on this device. Nothing was lost. Try again, or choose another model.',
 	'app/unexpected':
 		'Something went wrong. Your saved records are safe. Try again, and reload Tacit if it keeps happening.'
 };
