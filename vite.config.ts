@@ -19,8 +19,8 @@ function practiceServer(): Plugin {
 		name: 'tacit-practice-server',
 		configurePreviewServer(server) {
 			const root = server.config.root;
-			const models = resolve(root, 'model-artifacts');
-			// TACIT_APP_DIR serves another copy of a build (the update test serves a changed copy).
+			const models = resolve(root, process.env.TACIT_MODEL_DIR ?? 'model-artifacts');
+			// TACIT_APP_DIR / TACIT_MODEL_DIR serve other folders (tests serve changed builds and generated models).
 			const app = resolve(root, process.env.TACIT_APP_DIR ?? 'build');
 			if (!existsSync(resolve(app, 'index.html'))) {
 				throw new Error(`${app}/index.html is missing: run \`npm run build\` first.`);

@@ -63,3 +63,9 @@ export function groupsOf(text: string, size: number, separator = '-'): string {
 	for (let i = 0; i < text.length; i += size) groups.push(text.slice(i, i + size));
 	return groups.join(separator);
 }
+
+export function toBase64(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
+}
