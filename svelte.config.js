@@ -24,13 +24,22 @@ function announcerStyleHash() {
  * unless SvelteKit produced it. 'wasm-unsafe-eval' lets Argon2 (and later WebLLM) compile
  * WebAssembly without allowing JavaScript eval.
  */
+/**
+ * The public model hub is reachable only in a build made with TACIT_MODEL_HUB=on, chosen by the
+ * practice administrator. Otherwise the policy allows the app's own origin and nothing else.
+ */
+export const modelHubHosts =
+	process.env.TACIT_MODEL_HUB === 'on'
+		? ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co', 'https://raw.githubusercontent.com']
+		: [];
+
 const csp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
 		'script-src': ['self', 'wasm-unsafe-eval'],
 		'worker-src': ['self'],
-		'connect-src': ['self'],
+		'connect-src': ['self', ...modelHubHosts],
 		'img-src': ['self', 'data:', 'blob:'],
 		'style-src': ['self', 'unsafe-hashes', announcerStyleHash()],
 		'font-src': ['self'],

@@ -99,6 +99,10 @@ export default defineConfig({
 			}
 		})
 	],
+	define: {
+		// Whether this build may fetch models from the public hub (see svelte.config.js).
+		__TACIT_MODEL_HUB__: JSON.stringify(process.env.TACIT_MODEL_HUB === 'on')
+	},
 	worker: { format: 'es' },
 	preview: { cors: false },
 	test: {
