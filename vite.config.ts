@@ -5,6 +5,16 @@ import { defineConfig, type Plugin } from 'vite';
 import sirv from 'sirv';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { csp } from './svelte.config.js';
+
+/**
+ * The policy as an HTTP header, for scripts: a Web Worker is governed by its own script's
+ * response headers, not by the page's <meta> policy. HTML keeps SvelteKit's <meta> policy,
+ * which carries the hash of its inline bootstrap script.
+ */
+const workerPolicy = Object.entries(csp.directives)
+	.map(([name, values]) => `${name} ${values.map((v) => (/^(self|none|unsafe-hashes|wasm-unsafe-eval)$/.test(v) ? `'${v}'` : v)).filter((v) => !v.startsWith('sha256-')).join(' ')}`)
+	.join('; ');
 
 const theme = '#2f5d62';
 
@@ -58,6 +68,7 @@ function practiceServer(): Plugin {
 
 function wasmType(res: { setHeader(name: string, value: string): void }, pathname: string) {
 	if (pathname.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
+	if (pathname.endsWith('.js')) res.setHeader('Content-Security-Policy', workerPolicy);
 }
 
 export default defineConfig({

@@ -15,6 +15,7 @@ import { vaultDatabaseName } from '$lib/vault/database';
 import { open, seal, type Envelope } from '$lib/vault/envelope';
 import { generateDataKey } from '$lib/vault/keys';
 import { generateDataset, generateQueries, mulberry32, type Dataset } from './data';
+import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 
 export interface BenchOptions {
 	sessions: number;
@@ -538,6 +539,10 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 
 	const unlock = await benchUnlock(opts, profileId);
 	results.unlock = unlock;
+	await settle();
+
+	const stream = await benchStreamLongTasks(log);
+	results.streamLongTasks = stream;
 
 	const storage = await navigator.storage.estimate();
 	results.storageInfo = { usageBytesAtEnd: storage.usage ?? null, vaultDatabase: vaultDatabaseName(profileId) };
@@ -586,6 +591,14 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: 'ms',
 			limit: '< 2000',
 			pass: unlock.rest.medianMs < 2000
+		},
+		{
+			id: 'stream-long-tasks',
+			description: `Longest main-thread task while streaming ${stream.tokens} tokens into the page as text (${stream.longTasks.count} long tasks)`,
+			value: stream.longTasks.maxMs,
+			unit: 'ms',
+			limit: `<= ${LONG_TASK_MS}`,
+			pass: stream.longTaskObservable && stream.textMatches && stream.longTasks.count === 0
 		}
 	];
 

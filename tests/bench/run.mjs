@@ -146,6 +146,7 @@ function printSummary(report) {
 	line('Search', `index ${r.search.documents} docs in ${fmt(r.search.buildMs, 'ms')}; p50 ${r.search.medianMs} ms, p95 ${r.search.p95Ms} ms`);
 	line('Unlock to client list', `total ${fmt(r.unlock.total.medianMs, 'ms')} = KDF ${fmt(r.unlock.kdf.medianMs, 'ms')} + rest ${fmt(r.unlock.rest.medianMs, 'ms')}`);
 	line('  then searchable', `+${fmt(r.unlock.thenSearchableInfo.decryptAndIndexMs, 'ms')} (decrypt all ${fmt(r.unlock.thenSearchableInfo.decryptAllMs, 'ms')})`);
+	line('Stream into page', `${r.streamLongTasks.tokens} tokens at ${Math.round(r.streamLongTasks.tokensPerSecond)}/s: ${r.streamLongTasks.longTasks.count} long tasks, max ${fmt(r.streamLongTasks.longTasks.maxMs, 'ms')}`);
 	console.log('\nBudgets');
 	for (const b of report.budgets) {
 		console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.id.padEnd(15)} ${fmt(b.value, b.unit).padStart(9)}  (budget ${b.limit}${b.unit === 'x' ? '' : ' ' + b.unit})  ${b.description}`);

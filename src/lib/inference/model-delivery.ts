@@ -222,3 +222,21 @@ function contentType(url: string): string {
 	if (url.endsWith('.wasm')) return 'application/wasm';
 	return 'application/octet-stream';
 }
+
+/**
+ * Whether every file of a model is stored, by the same rule WebLLM's `hasModelInCache` uses
+ * (the weight index and every shard it lists), plus the settings and program files. Cheap:
+ * it reads only the small index, so the settings page can list installed models.
+ */
+export async function isModelStored(spec: ModelSpec): Promise<boolean> {
+	const [model, config, wasm] = await Promise.all(['webllm/model', 'webllm/config', 'webllm/wasm'].map((n) => caches.open(n)));
+	if (!(await config!.match(configUrl(spec))) || !(await wasm!.match(spec.modelLibUrl))) return false;
+	const index = await model!.match(tensorCacheUrl(spec));
+	if (!index) return false;
+	const tensors = (await index.json()) as TensorCacheManifest;
+	const base = tensorCacheUrl(spec);
+	for (const record of tensors.records) {
+		if (!(await model!.match(new URL(record.dataPath, base).href))) return false;
+	}
+	return true;
+}

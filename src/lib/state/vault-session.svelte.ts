@@ -1,6 +1,7 @@
 import { AppError, toAppError } from '$lib/domain/app-error';
 import { displayName, type Client, type Session } from '$lib/domain/records';
 import { SearchIndex, type SearchDocument } from '$lib/domain/search-index';
+import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { argon2InWorker } from '$lib/vault/kdf-worker';
 import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase, type KeyringDeps } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
@@ -124,6 +125,8 @@ export class VaultSession {
 		this.lockReason = reason;
 		this.status = 'locked';
 		if (options.broadcast !== false) this.#channel?.postMessage({ type: 'lock' });
+		// The model's conversation state may hold session content: it goes with the lock.
+		void engineStatus.unload().catch(() => undefined);
 		await vault.lock(reason === 'idle' ? 'vault.auto-lock' : 'vault.lock').catch(() => vault.close());
 	}
 
