@@ -15,6 +15,10 @@ import { vaultDatabaseName } from '$lib/vault/database';
 import { open, seal, type Envelope } from '$lib/vault/envelope';
 import { generateDataKey } from '$lib/vault/keys';
 import { generateDataset, generateQueries, mulberry32, type Dataset } from './data';
+import { catalogEntry } from '$lib/domain/model-catalog';
+import { toModelSpec } from '$lib/domain/model-recommendation';
+import { deliverModel } from '$lib/inference/model-delivery';
+import { WebLLMEngine } from '$lib/inference/webllm-engine';
 import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 
 export interface BenchOptions {
@@ -85,6 +89,8 @@ export interface BenchReport {
 declare global {
 	interface Window {
 		runBench: (options?: Partial<BenchOptions>) => Promise<BenchReport>;
+		prepareModel: (modelId: string) => Promise<void>;
+		modelReady: (modelId: string) => Promise<{ msFromPageLoad: number; loadMs: number }>;
 	}
 }
 
@@ -618,3 +624,26 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 }
 
 window.runBench = runBench;
+
+/* ------------------------------------------------------- model ready (real model only) */
+
+function practiceSpec(modelId: string) {
+	const entry = catalogEntry(modelId);
+	if (!entry) throw new Error(`${modelId} is not in the model catalog`);
+	return { entry, spec: toModelSpec(entry, { kind: 'practice', origin: location.origin }) };
+}
+
+window.prepareModel = async (modelId) => {
+	const { entry, spec } = practiceSpec(modelId);
+	await deliverModel(spec, { expectedBytes: entry.downloadSizeMB * 1e6 });
+};
+
+window.modelReady = async (modelId) => {
+	const { spec } = practiceSpec(modelId);
+	const engine = new WebLLMEngine();
+	const start = performance.now();
+	await engine.load(spec, () => undefined);
+	const ready = performance.now();
+	await engine.unload();
+	return { msFromPageLoad: ready, loadMs: ready - start };
+};
