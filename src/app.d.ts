@@ -1,4 +1,3 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {}
 	/** Set at build time: TACIT_MODEL_HUB=on allows the public model hub as a model source. */
