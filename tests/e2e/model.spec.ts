@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { createVault } from './support';
+import { createVault, startPreviewServer } from './support';
 import { writeFakeModel } from './fixtures/fake-model';
 
 const MODEL_PORT = 4176;
@@ -12,27 +12,13 @@ const base = `http://127.0.0.1:${MODEL_PORT}`;
 const MODEL_ID = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';
 const LIBRARY = 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm';
 
-/** The production server with `/model-artifacts/` pointing at a folder this test fills. */
-async function startServer(modelDir: string): Promise<ChildProcess> {
-	const server = spawn(
-		process.execPath,
-		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(MODEL_PORT), '--strictPort'],
-		{ stdio: 'ignore', env: { ...process.env, TACIT_MODEL_DIR: modelDir } }
-	);
-	for (let i = 0; i < 100; i++) {
-		if (await fetch(`${base}/`).then((r) => r.ok, () => false)) return server;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	server.kill();
-	throw new Error('preview server did not start');
-}
-
 let modelDir = '';
 let server: ChildProcess | null = null;
 
 test.beforeEach(async () => {
 	modelDir = mkdtempSync(join(tmpdir(), 'tacit-models-'));
-	server = await startServer(modelDir);
+	// `/model-artifacts/` on this server is a folder each test fills.
+	server = await startPreviewServer(MODEL_PORT, { TACIT_MODEL_DIR: modelDir });
 });
 
 test.afterEach(() => {

@@ -1,36 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { addClient, addSession, createVault, expectSaved, unlock } from './support';
+import { addClient, addSession, createVault, expectSaved, startPreviewServer, unlock } from './support';
 
 const OFFLINE_PORT = 4174;
 const UPDATE_PORT = 4175;
 
-/** A second copy of the production server that a test can switch off or serve a changed build from. */
-async function startServer(port = OFFLINE_PORT, appDir?: string): Promise<ChildProcess> {
-	const server = spawn(
-		process.execPath,
-		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-		{ stdio: 'ignore', env: appDir ? { ...process.env, TACIT_APP_DIR: appDir } : process.env }
-	);
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	server.kill();
-	throw new Error('preview server did not start');
-}
-
 test('offline: after the first visit, a deep link loads with the server gone, unlocks, and shows the session', async ({
 	page
 }) => {
-	const server = await startServer();
+	const server = await startPreviewServer(OFFLINE_PORT);
 	const base = `http://127.0.0.1:${OFFLINE_PORT}`;
 	try {
 		await createVault(page, { url: `${base}/` });
@@ -118,7 +98,7 @@ test('tab closed mid-typing: text typed a second before closing is there after r
 test('update: a new release shows "A new version is ready" and Reload switches to it', async ({ page }) => {
 	const dir = mkdtempSync(join(tmpdir(), 'tacit-update-'));
 	cpSync('build', dir, { recursive: true });
-	const server = await startServer(UPDATE_PORT, dir);
+	const server = await startPreviewServer(UPDATE_PORT, { TACIT_APP_DIR: dir });
 	const base = `http://127.0.0.1:${UPDATE_PORT}`;
 	try {
 		await page.goto(`${base}/`);

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'quiet harbour lantern 7';
@@ -48,4 +49,22 @@ export async function addSession(page: Page, content: string): Promise<string> {
 
 export async function expectSaved(page: Page): Promise<void> {
 	await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+}
+
+/**
+ * Another copy of the production server on its own port, which a test can stop (the network
+ * going away) or point at other folders (TACIT_APP_DIR, TACIT_MODEL_DIR).
+ */
+export async function startPreviewServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+	const server = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		{ stdio: 'ignore', env: { ...process.env, ...env } }
+	);
+	for (let i = 0; i < 100; i++) {
+		if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return server;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill();
+	throw new Error(`preview server on port ${port} did not start`);
 }
