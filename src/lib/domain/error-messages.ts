@@ -28,6 +28,11 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 		'The keys for this profile are missing from this device, so it cannot be opened. Restore it from a backup.',
 	'record/not-found': 'That record is not in this vault. It may have been deleted.',
 	'record/invalid': 'Some fields are not valid. Nothing was saved; correct the highlighted fields and save again.',
+	'note/signed':
+		'This note is signed, so it cannot be changed. Add a dated addendum to correct or add to it.',
+	'note/not-signed': 'Only a signed note takes addenda. Edit the draft directly, then sign it.',
+	'note/no-ai-consent':
+		'This client has no recorded consent to AI-assisted drafting, so nothing was sent to the model. Record the consent on the client’s page, or draft with the outline (no AI).',
 	'storage/quota-exceeded':
 		'This device is out of storage space for Tacit. The last change was not saved and nothing was half-written. Free up space or make a backup, then try again.',
 	'storage/write-failed':

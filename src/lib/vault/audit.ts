@@ -20,7 +20,9 @@ export type AuditAction =
 	| 'record.create'
 	| 'record.update'
 	| 'record.delete'
-	| 'record.export';
+	| 'record.export'
+	| 'note.sign'
+	| 'note.addendum';
 
 export interface AuditEvent {
 	action: AuditAction;
@@ -28,6 +30,8 @@ export interface AuditEvent {
 	recordId?: string;
 	/** A batch (import, restore, bulk delete): one entry naming every record it touched. */
 	recordIds?: string[];
+	/** Non-PHI facts, e.g. a signed note's content hash. */
+	detail?: string;
 }
 
 export const GENESIS = '0'.repeat(64);
@@ -42,6 +46,7 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 		row.recordKind,
 		row.recordId,
 		row.recordIds,
+		row.detail ?? null,
 		row.prev
 	]);
 	return toHex(sha256(utf8(canonical)));
@@ -67,6 +72,7 @@ export async function appendAudit(
 		recordKind: event.recordKind ?? null,
 		recordId: event.recordId ?? null,
 		recordIds: event.recordIds ?? null,
+		detail: event.detail ?? null,
 		prev: head ? head.hash : GENESIS
 	};
 	const row: AuditRow = { ...base, hash: entryHash(base) };

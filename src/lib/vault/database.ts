@@ -56,6 +56,15 @@ export interface SessionRow extends RecordRow {
 	clientId: string;
 }
 
+export interface NoteRow extends RecordRow {
+	clientId: string;
+	sessionId: string;
+}
+
+export interface PrivateNoteRow extends RecordRow {
+	sessionId: string;
+}
+
 export interface AuditRow {
 	seq: number;
 	at: number;
@@ -64,6 +73,8 @@ export interface AuditRow {
 	recordKind: string | null;
 	recordId: string | null;
 	recordIds: string[] | null;
+	/** Non-PHI facts about the event, e.g. the content hash of a signed note. */
+	detail: string | null;
 	prev: string;
 	hash: string;
 }
@@ -73,6 +84,8 @@ export class VaultDatabase extends Dexie {
 	settings!: EntityTable<SettingsRow, 'id'>;
 	clients!: EntityTable<RecordRow, 'id'>;
 	sessions!: EntityTable<SessionRow, 'id'>;
+	notes!: EntityTable<NoteRow, 'id'>;
+	privateNotes!: EntityTable<PrivateNoteRow, 'id'>;
 	audit!: EntityTable<AuditRow, 'seq'>;
 
 	constructor(profileId: string) {
@@ -85,6 +98,12 @@ export class VaultDatabase extends Dexie {
 			sessions: 'id, clientId, updatedAt',
 			audit: 'seq, at'
 		});
+		// v2: progress notes, and psychotherapy (process) notes in a table of their own, so no
+		// note export or model prompt can pick them up by accident.
+		this.version(2).stores({
+			notes: 'id, clientId, sessionId, updatedAt',
+			privateNotes: 'id, sessionId, updatedAt'
+		});
 	}
 }
 
@@ -92,4 +111,4 @@ export function vaultDatabaseName(profileId: string): string {
 	return `tacit-vault-${profileId}`;
 }
 
-export type RecordTable = 'clients' | 'sessions';
+export type RecordTable = 'clients' | 'sessions' | 'notes' | 'privateNotes';

@@ -20,6 +20,7 @@ export class EncryptedRepository<T extends { id: string }> {
 	readonly #kind: string;
 	readonly #profileId: string;
 	readonly #indexed: (record: T) => Record<string, string>;
+	readonly #guard: ((before: T | null, after: T) => void) | null;
 
 	constructor(opts: {
 		db: VaultDatabase;
@@ -28,6 +29,8 @@ export class EncryptedRepository<T extends { id: string }> {
 		kind: string;
 		profileId: string;
 		indexed?: (record: T) => Record<string, string>;
+		/** Checked against the stored record before every write; throws to refuse the write. */
+		guard?: (before: T | null, after: T) => void;
 	}) {
 		this.#db = opts.db;
 		this.#key = opts.key;
@@ -35,13 +38,16 @@ export class EncryptedRepository<T extends { id: string }> {
 		this.#kind = opts.kind;
 		this.#profileId = opts.profileId;
 		this.#indexed = opts.indexed ?? (() => ({}));
+		this.#guard = opts.guard ?? null;
 	}
 
 	/**
 	 * Encrypts, then writes the row and its audit entry in one transaction: either both are
-	 * stored or neither is. `audit: false` skips the audit entry (autosave bursts).
+	 * stored or neither is. `audit: false` skips the audit entry (autosave bursts); `event`
+	 * records a specific action instead (signing, with the content hash).
 	 */
-	async put(record: T, options: { audit?: boolean } = {}): Promise<RecordRow> {
+	async put(record: T, options: { audit?: boolean; event?: { action: AuditAction; detail?: string } } = {}): Promise<RecordRow> {
+		this.#guard?.(await this.#find(record.id), record);
 		const env = await seal(this.#key, this.#table, record.id, record);
 		const table = this.#db[this.#table];
 		return writeOrExplain(() =>
@@ -49,7 +55,9 @@ export class EncryptedRepository<T extends { id: string }> {
 				const existing = await table.get(record.id);
 				const row = this.#row(record, env, existing, Date.now());
 				await table.put(row as never);
-				if (options.audit !== false || !existing) {
+				if (options.event) {
+					await appendAudit(this.#db, this.#profileId, { ...options.event, recordKind: this.#kind, recordId: record.id });
+				} else if (options.audit !== false || !existing) {
 					const action: AuditAction = existing ? 'record.update' : 'record.create';
 					await appendAudit(this.#db, this.#profileId, { action, recordKind: this.#kind, recordId: record.id });
 				}
@@ -65,6 +73,7 @@ export class EncryptedRepository<T extends { id: string }> {
 	 */
 	async putMany(records: readonly T[]): Promise<void> {
 		if (records.length === 0) return;
+		if (this.#guard) for (const record of records) this.#guard(await this.#find(record.id), record);
 		const table = this.#db[this.#table];
 		const ids = records.map((r) => r.id);
 		// Encryption of slice k+1 overlaps IndexedDB writing slice k.
@@ -107,6 +116,11 @@ export class EncryptedRepository<T extends { id: string }> {
 			updatedAt: now,
 			env
 		};
+	}
+
+	async #find(id: string): Promise<T | null> {
+		const row = await this.#db[this.#table].get(id);
+		return row ? open<T>(this.#key, this.#table, id, row.env) : null;
 	}
 
 	async get(id: string): Promise<T> {

@@ -1,9 +1,16 @@
+import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Client, Session } from '$lib/domain/records';
 import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
 import type { AuditRow, SettingsRow } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
 import { EncryptedRepository } from './repository';
 import { writeOrExplain } from './storage';
+
+export interface PrivateNote {
+	id: string;
+	sessionId: string;
+	text: string;
+}
 
 /**
  * An unlocked vault: the only holder of the data key. `close()` drops the key and the
@@ -13,6 +20,9 @@ export class UnlockedVault {
 	readonly profileId: string;
 	readonly clients: EncryptedRepository<Client>;
 	readonly sessions: EncryptedRepository<Session>;
+	readonly notes: EncryptedRepository<Note>;
+	/** Psychotherapy (process) notes: never sent to a model, never exported with the record. */
+	readonly privateNotes: EncryptedRepository<PrivateNote>;
 	#opened: OpenedVault | null;
 
 	constructor(opened: OpenedVault) {
@@ -25,6 +35,19 @@ export class UnlockedVault {
 			table: 'sessions',
 			kind: 'session',
 			indexed: (s) => ({ clientId: s.clientId })
+		});
+		this.notes = new EncryptedRepository<Note>({
+			...common,
+			table: 'notes',
+			kind: 'note',
+			indexed: (n) => ({ clientId: n.clientId, sessionId: n.sessionId }),
+			guard: assertNoteChangeAllowed
+		});
+		this.privateNotes = new EncryptedRepository<PrivateNote>({
+			...common,
+			table: 'privateNotes',
+			kind: 'private-note',
+			indexed: (n) => ({ sessionId: n.sessionId })
 		});
 	}
 
