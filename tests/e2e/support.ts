@@ -48,7 +48,8 @@ export async function addSession(page: Page, content: string): Promise<string> {
 }
 
 export async function expectSaved(page: Page): Promise<void> {
-	await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+	// The page's own save status comes first (the private-notes field has its own).
+	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'saved');
 }
 
 /**

@@ -1,0 +1,93 @@
+import { toAppError, type AppError } from '$lib/domain/app-error';
+import { editSections, newNote, type Note } from '$lib/domain/note';
+import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
+import { partialSections } from '$lib/domain/partial-json';
+import type { Client, Session } from '$lib/domain/records';
+import { draftNote } from '$lib/documents/draft-note';
+import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
+import { Autosaver } from './autosave.svelte';
+import { vaultSession } from './vault-session.svelte';
+
+/**
+ * The note beside a session: drafting (streamed in section by section, stoppable, keeping what
+ * arrived), editing with autosave while a draft, signing, and addenda once signed.
+ */
+export class NoteDraft {
+	note = $state<Note | null>(null);
+	format = $state<NoteFormatId>('SOAP');
+	streaming = $state<Record<string, string> | null>(null);
+	drafting = $state(false);
+	error = $state<AppError | null>(null);
+	readonly saver = new Autosaver<Note>({ save: (note) => vaultSession.vault.notes.put(note, { audit: false }).then(() => undefined) });
+	#controller: AbortController | null = null;
+
+	constructor(
+		readonly client: Client,
+		readonly session: Session
+	) {}
+
+	async load(): Promise<void> {
+		const [existing] = await vaultSession.vault.notes.where('sessionId', this.session.id);
+		if (existing) {
+			this.note = existing;
+			this.format = existing.format;
+		}
+	}
+
+	async draft(): Promise<void> {
+		this.error = null;
+		this.drafting = true;
+		this.#controller = new AbortController();
+		const keys = NOTE_FORMATS[this.format].sections.map((s) => s.key);
+		let sections: Record<string, string> | null = null;
+		let draftedWith = 'model';
+		try {
+			const result = await draftNote({
+				client: this.client,
+				content: this.session.content,
+				format: this.format,
+				signal: this.#controller.signal,
+				onText: (text) => (this.streaming = partialSections(text, keys))
+			});
+			sections = result.sections;
+			draftedWith = result.draftedWith;
+		} catch (e) {
+			this.error = toAppError(e);
+			// A stopped draft keeps what arrived; anything else leaves the note as it was.
+			if (this.error.code === 'inference/cancelled' && this.streaming) sections = this.streaming;
+		} finally {
+			this.drafting = false;
+			this.streaming = null;
+			this.#controller = null;
+		}
+		if (sections) await this.#store(sections, draftedWith);
+	}
+
+	stop(): void {
+		this.#controller?.abort();
+	}
+
+	async #store(sections: Record<string, string>, draftedWith: string): Promise<void> {
+		const base = this.note && this.note.format === this.format ? this.note : newNote(this.note?.id ?? crypto.randomUUID(), this.client.id, this.session.id, this.format);
+		const note = { ...editSections(base, sections), draftedWith };
+		await vaultSession.vault.notes.put(note);
+		this.note = note;
+	}
+
+	edit(key: string, text: string): void {
+		if (!this.note) return;
+		this.note = editSections(this.note, { [key]: text });
+		this.saver.schedule($state.snapshot(this.note) as Note);
+	}
+
+	async sign(): Promise<void> {
+		if (!this.note) return;
+		await this.saver.flush();
+		this.note = await signAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, vaultSession.profileName);
+	}
+
+	async addAddendum(text: string): Promise<void> {
+		if (!this.note) return;
+		this.note = await amendAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, text, vaultSession.profileName);
+	}
+}

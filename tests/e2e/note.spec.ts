@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { addClient, addSession, createVault, unlock } from './support';
+
+test('draft a DAP note with the outline, edit, sign, and after a reload it is read-only and takes an addendum', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Avery Lane');
+	await addSession(
+		page,
+		'Client: I slept better this week. Therapist: We practised a breathing exercise. Client was receptive. Plan: continue the breathing homework daily.'
+	);
+
+	await page.getByLabel('Format').selectOption('DAP');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
+	await expect(page.getByLabel('Data')).toHaveValue(/I slept better this week\./);
+	await expect(page.getByLabel('Plan')).toHaveValue(/breathing homework/);
+
+	await page.getByLabel('Assessment').fill('Sleep is improving with the breathing routine.');
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await page.getByRole('button', { name: 'Sign note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
+	await expect(page.getByTestId('signature')).toContainText('Signed by Dr. Sam Rivera');
+
+	const url = page.url();
+	await page.reload();
+	await unlock(page);
+	await expect(page).toHaveURL(url);
+	await expect(page.getByTestId('section-assessment')).toHaveText('Sleep is improving with the breathing routine.');
+	// Read-only: no editable section fields and no way to draft over it.
+	await expect(page.getByLabel('Assessment')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /Draft/ })).toHaveCount(0);
+
+	await page.getByLabel('Add a dated addendum').fill('Client called: sleep remained good over the weekend.');
+	await page.getByRole('button', { name: 'Add addendum' }).click();
+	await expect(page.getByText('sleep remained good over the weekend')).toBeVisible();
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	const actions = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+	// Newest first: the addendum, the unlock after the reload, and the signature before it.
+	expect(actions.slice(0, 3)).toEqual(['note.addendum', 'vault.unlock', 'note.sign']);
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
+});
+
+test('psychotherapy notes are kept apart from the progress note', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Blake Moss');
+	await addSession(page, 'Client reported a calmer week.');
+	await page.getByText('Psychotherapy notes (private)').click();
+	await page.getByLabel('Psychotherapy notes').fill('My own process impressions.');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByLabel('Subjective')).toBeVisible();
+	const note = await page.locator('.note').textContent();
+	expect(note).not.toContain('process impressions');
+	for (const field of await page.locator('.note textarea').all()) {
+		expect(await field.inputValue()).not.toContain('process impressions');
+	}
+});
