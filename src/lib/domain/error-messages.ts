@@ -33,6 +33,11 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'note/not-signed': 'Only a signed note takes addenda. Edit the draft directly, then sign it.',
 	'note/no-ai-consent':
 		'This client has no recorded consent to AI-assisted drafting, so nothing was sent to the model. Record the consent on the client’s page, or draft with the outline (no AI).',
+	'import/unsupported-file':
+		'Tacit can import text (.txt), Word (.docx) and caption (.vtt, .srt) files. Nothing was imported; save the file in one of these formats, or paste the text.',
+	'import/too-large': 'This file is larger than 20 MB, so it was not imported. Split it, or paste the part you need.',
+	'import/unreadable':
+		'This file could not be read (it may be damaged, or a caption file without captions). Nothing was imported; try exporting it again, or paste the text.',
 	'storage/quota-exceeded':
 		'This device is out of storage space for Tacit. The last change was not saved and nothing was half-written. Free up space or make a backup, then try again.',
 	'storage/write-failed':
