@@ -47,6 +47,7 @@ export class NoteDraft {
 				client: this.client,
 				content: this.session.content,
 				format: this.format,
+				examples: await this.#practiceExamples(),
 				signal: this.#controller.signal,
 				onText: (text) => (this.streaming = partialSections(text, keys))
 			});
@@ -62,6 +63,20 @@ export class NoteDraft {
 			this.#controller = null;
 		}
 		if (sections) await this.#store(sections, draftedWith);
+	}
+
+	/**
+	 * The practice's voice: up to three of this clinician's most recent signed notes in the same
+	 * format, as style examples. Only notes of clients who consented to AI-assisted drafting are
+	 * ever shown to the model, and never this session's own note.
+	 */
+	async #practiceExamples(): Promise<{ sections: Record<string, string> }[]> {
+		const consented = new Set(vaultSession.clients.filter((c) => c.aiConsent.given).map((c) => c.id));
+		const signed = (await vaultSession.vault.notes.all()).filter(
+			(n) => n.status === 'signed' && n.format === this.format && n.sessionId !== this.session.id && consented.has(n.clientId)
+		);
+		signed.sort((a, b) => (b.signedAt ?? '').localeCompare(a.signedAt ?? ''));
+		return signed.slice(0, 3).map((n) => ({ sections: n.sections }));
 	}
 
 	stop(): void {
