@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addClient, addSession, createVault } from './support';
+import { scriptedWorker } from './fixtures/scripted-worker';
+
+// The real worker script is replaced by the scripted one on the wire, so the service worker
+// (which would serve the precached real script) is kept out of these tests.
+test.use({ serviceWorkers: 'block' });
+
+const MODEL_ID = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';
+const LIBRARY = 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm';
+
+async function useScriptedModel(page: Page, answer: Record<string, string>): Promise<void> {
+	const code = await scriptedWorker(JSON.stringify(answer));
+	await page.route('**/_app/immutable/workers/llm.worker-*.js', (route) =>
+		route.fulfill({ body: code, contentType: 'text/javascript' })
+	);
+}
+
+/** Marks the recommended model as installed, as a finished delivery would have. */
+async function installModelFiles(page: Page): Promise<void> {
+	await page.evaluate(
+		async ({ id, lib }) => {
+			const base = `${location.origin}/model-artifacts/${id}/resolve/main/`;
+			await (await caches.open('webllm/config')).put(`${base}mlc-chat-config.json`, new Response('{}'));
+			await (await caches.open('webllm/model')).put(`${base}tensor-cache.json`, new Response('{"records":[]}'));
+			await (await caches.open('webllm/wasm')).put(`${location.origin}/model-artifacts/libs/${lib}`, new Response('wasm'));
+		},
+		{ id: MODEL_ID, lib: LIBRARY }
+	);
+}
+
+async function loadModel(page: Page): Promise<void> {
+	await installModelFiles(page);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('link', { name: 'Open AI model settings' }).click();
+	await page.getByRole('button', { name: /^Load Llama 3\.2 1B/ }).click();
+	await expect(page.getByTestId('engine-label')).toContainText('ready');
+}
+
+async function consentToAi(page: Page): Promise<void> {
+	await page.getByLabel('Consented to AI-assisted drafting (on this device)').check();
+	await page.getByLabel('Date of consent').fill('2026-11-01');
+}
+
+test('model output streams into the note section by section and renders as inert text', async ({ page }) => {
+	const injected = '<img src=x onerror="window.__pwned=1">';
+	await useScriptedModel(page, {
+		subjective: `Client reported sleeping better. ${injected}`,
+		objective: 'Not documented',
+		assessment: 'Sleep is improving.',
+		plan: 'Continue breathing homework.'
+	});
+	await createVault(page);
+	await loadModel(page);
+	await addClient(page, 'Morgan Reyes');
+	await consentToAi(page);
+	await addSession(page, 'Client reported sleeping better this week. We will continue the breathing homework.');
+
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	// Sections fill while the answer streams in.
+	await expect(page.getByTestId('streaming-subjective')).toContainText('Client reported');
+	await expect(page.getByLabel('Plan')).toHaveValue('Continue breathing homework.');
+	await expect(page.getByLabel('Subjective')).toHaveValue(`Client reported sleeping better. ${injected}`);
+	expect(await page.locator('.note img').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('drafting with the model is refused for a client without consent to AI-assisted drafting', async ({ page }) => {
+	await useScriptedModel(page, { subjective: 'x', objective: 'x', assessment: 'x', plan: 'x' });
+	await createVault(page);
+	await loadModel(page);
+	await addClient(page, 'Sam Noconsent');
+	await addSession(page, 'Client discussed work stress.');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByRole('alert')).toContainText('no recorded consent to AI-assisted drafting');
+	await expect(page.getByLabel('Subjective')).toHaveCount(0);
+});
