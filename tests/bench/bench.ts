@@ -20,6 +20,7 @@ import { toModelSpec } from '$lib/domain/model-recommendation';
 import { deliverModel } from '$lib/inference/model-delivery';
 import { WebLLMEngine } from '$lib/inference/webllm-engine';
 import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
+import { benchGrounding, GROUNDING_BUDGET_MS, GROUNDING_MAX_FALSE_FLAGS, GROUNDING_MIN_RECALL } from './grounding';
 
 export interface BenchOptions {
 	sessions: number;
@@ -549,6 +550,10 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 
 	const stream = await benchStreamLongTasks(log);
 	results.streamLongTasks = stream;
+	await settle();
+
+	const grounding = await benchGrounding(log);
+	results.grounding = grounding;
 
 	const storage = await navigator.storage.estimate();
 	results.storageInfo = { usageBytesAtEnd: storage.usage ?? null, vaultDatabase: vaultDatabaseName(profileId) };
@@ -605,6 +610,30 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: 'ms',
 			limit: `<= ${LONG_TASK_MS}`,
 			pass: stream.longTaskObservable && stream.textMatches && stream.longTasks.count === 0
+		},
+		{
+			id: 'grounding-ms',
+			description: `Grounding check of a ${grounding.timing.noteWords}-word note against a ${grounding.timing.transcriptWords}-word transcript, index and check (median of ${grounding.timing.runsMs.length})`,
+			value: grounding.timing.medianMs,
+			unit: 'ms',
+			limit: `< ${GROUNDING_BUDGET_MS}`,
+			pass: grounding.timing.medianMs < GROUNDING_BUDGET_MS
+		},
+		{
+			id: 'grounding-recall',
+			description: `Unsupported statements the grounding check flags (${grounding.evaluation.unsupportedFlagged}/${grounding.evaluation.unsupportedTotal}, ${grounding.evaluation.pairs} labelled pairs)`,
+			value: grounding.evaluation.recall * 100,
+			unit: '%',
+			limit: `>= ${GROUNDING_MIN_RECALL * 100}`,
+			pass: grounding.evaluation.recall >= GROUNDING_MIN_RECALL
+		},
+		{
+			id: 'grounding-false-flags',
+			description: `Supported statements the grounding check flags anyway (${grounding.evaluation.supportedFlagged}/${grounding.evaluation.supportedTotal})`,
+			value: grounding.evaluation.falseFlagRate * 100,
+			unit: '%',
+			limit: `<= ${GROUNDING_MAX_FALSE_FLAGS * 100}`,
+			pass: grounding.evaluation.falseFlagRate <= GROUNDING_MAX_FALSE_FLAGS
 		}
 	];
 
