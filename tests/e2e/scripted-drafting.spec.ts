@@ -75,3 +75,36 @@ test('drafting with the model is refused for a client without consent to AI-assi
 	await expect(page.getByRole('alert')).toContainText('no recorded consent to AI-assisted drafting');
 	await expect(page.getByLabel('Subjective')).toHaveCount(0);
 });
+
+test('an invented dose in the draft is highlighted with its reason, and signing asks first', async ({ page }) => {
+	await useScriptedModel(page, {
+		subjective: 'Client reported taking sertraline 100 mg daily. Client reported sleeping better.',
+		objective: 'Not documented',
+		assessment: 'Sleep is improving.',
+		plan: 'Not documented'
+	});
+	await createVault(page);
+	await loadModel(page);
+	await addClient(page, 'Dana Whitfield');
+	await consentToAi(page);
+	await addSession(page, 'Client reported sleeping better. She takes sertraline 50 mg every morning.');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByLabel('Subjective')).toHaveValue(/100 mg/);
+
+	const flag = page.getByTestId('grounding-flag');
+	await expect(flag).toHaveCount(1);
+	await expect(flag).toHaveAttribute('data-kinds', /dose/);
+	await expect(flag.locator('mark')).toHaveText('Client reported taking sertraline 100 mg daily.');
+	await flag.getByText('Closest session text').click();
+	await expect(flag).toContainText('sertraline 50 mg');
+
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await expect(page.getByTestId('unresolved-flags')).toHaveText('1 flagged statement is not resolved.');
+	await page.getByRole('button', { name: 'Keep editing' }).click();
+
+	// Correcting the dose in the section resolves the flag.
+	await page.getByLabel('Subjective').fill('Client reported taking sertraline 50 mg daily. Client reported sleeping better.');
+	await expect(page.getByTestId('grounding-flag')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await expect(page.getByTestId('unresolved-flags')).toHaveCount(0);
+});

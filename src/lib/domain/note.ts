@@ -29,6 +29,8 @@ export interface Note {
 	addenda: Addendum[];
 	/** How the draft was produced, for the record: 'outline', a model id, or 'manual'. */
 	draftedWith: string;
+	/** Flagged sentences the clinician confirmed as correct (not part of the signed content). */
+	acceptedFlags?: string[];
 }
 
 export function newNote(id: string, clientId: string, sessionId: string, format: NoteFormatId): Note {

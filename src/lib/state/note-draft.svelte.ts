@@ -1,4 +1,5 @@
 import { toAppError, type AppError } from '$lib/domain/app-error';
+import { checkGrounding, indexSource, type GroundedSentence, type GroundingSource } from '$lib/domain/grounding';
 import { editSections, newNote, type Note } from '$lib/domain/note';
 import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
 import { partialSections } from '$lib/domain/partial-json';
@@ -14,6 +15,8 @@ import { vaultSession } from './vault-session.svelte';
  * arrived), editing with autosave while a draft, signing, and addenda once signed.
  */
 export class NoteDraft {
+	readonly client: Client;
+	readonly session: Session;
 	note = $state<Note | null>(null);
 	format = $state<NoteFormatId>('SOAP');
 	streaming = $state<Record<string, string> | null>(null);
@@ -22,10 +25,22 @@ export class NoteDraft {
 	readonly saver = new Autosaver<Note>({ save: (note) => vaultSession.vault.notes.put(note, { audit: false }).then(() => undefined) });
 	#controller: AbortController | null = null;
 
-	constructor(
-		readonly client: Client,
-		readonly session: Session
-	) {}
+	/** Source index, rebuilt only when the session content changes. */
+	#source: GroundingSource;
+	/** Flagged sentences of the draft that the clinician has not accepted yet. */
+	flagged: GroundedSentence[];
+
+	constructor(client: Client, session: Session) {
+		this.client = client;
+		this.session = session;
+		this.#source = $derived(indexSource(this.session.content));
+		this.flagged = $derived.by((): GroundedSentence[] => {
+			const note = this.note;
+			if (!note || note.status === 'signed') return [];
+			const accepted = new Set(note.acceptedFlags ?? []);
+			return checkGrounding(this.#source, note.sections).sentences.filter((s) => s.flags.length > 0 && !accepted.has(s.text));
+		});
+	}
 
 	async load(): Promise<void> {
 		const [existing] = await vaultSession.vault.notes.where('sessionId', this.session.id);
@@ -88,6 +103,18 @@ export class NoteDraft {
 		const note = { ...editSections(base, sections), draftedWith };
 		await vaultSession.vault.notes.put(note);
 		this.note = note;
+	}
+
+	acceptFlag(sentence: string): void {
+		if (!this.note) return;
+		this.note = { ...this.note, acceptedFlags: [...(this.note.acceptedFlags ?? []), sentence] };
+		this.saver.schedule($state.snapshot(this.note) as Note);
+	}
+
+	deleteSentence(section: string, sentence: string): void {
+		if (!this.note) return;
+		const text = (this.note.sections[section] ?? '').replace(sentence, '').replace(/\s{2,}/g, ' ').trim();
+		this.edit(section, text || 'Not documented');
 	}
 
 	/** The clinician confirms the suggested codes; they become part of the signed content. */
