@@ -4,6 +4,8 @@ import { draftNote, draftRequest } from '$lib/documents/draft-note';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
+import { EchoEngine } from '../doubles/echo-engine';
+import { estimateTokens } from '$lib/domain/transcript';
 import { codeOf } from './helpers';
 
 const content = 'Client: I slept better this week. Therapist: We practised breathing.';
@@ -47,5 +49,38 @@ describe('drafting a note', () => {
 			expect(request.system).toContain('no "denies SI/HI" unless the content says so');
 			expect(request.prompt).toContain(content);
 		}
+	});
+});
+
+describe('drafting a long session', () => {
+	it('reads a 10,000-word transcript part by part within the context window and composes from every part', async () => {
+		const lines: string[] = [];
+		for (let i = 0, words = 0; words < 10_000; i++) {
+			const line = `${i % 2 ? 'Client' : 'Therapist'}: marker${i} we talked about sleep, work, family and the breathing homework today.`;
+			lines.push(line);
+			words += line.split(/\s+/).length;
+		}
+		const engine = new EchoEngine();
+		await engineStatus.load(engine, modelSpec);
+		const parts: string[] = [];
+		const client = { ...newClient('c9'), name: 'Long Session', aiConsent: { given: true, date: '2026-11-01' } };
+		const result = await draftNote({
+			client,
+			content: lines.join('\n'),
+			format: 'SOAP',
+			contextWindow: 4096,
+			onText: () => undefined,
+			onPart: (k, n) => parts.push(`${k + 1}/${n}`)
+		});
+		const factRequests = engine.requests.slice(0, -1);
+		expect(factRequests.length).toBeGreaterThan(3);
+		expect(parts).toEqual(factRequests.map((_, i) => `${i + 1}/${factRequests.length}`));
+		for (const request of engine.requests.slice(0, -1)) {
+			expect(estimateTokens(request.system) + estimateTokens(request.prompt) + (request.maxTokens ?? 0)).toBeLessThanOrEqual(4096);
+		}
+		const compose = engine.requests.at(-1)!;
+		expect(compose.prompt).toContain('marker0 ');
+		expect(compose.prompt).toContain(`marker${lines.length - 1} `);
+		expect(result.sections.subjective).toBe('Composed subjective.');
 	});
 });

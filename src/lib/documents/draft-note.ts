@@ -1,6 +1,16 @@
+import * as v from 'valibot';
 import { AppError } from '$lib/domain/app-error';
+import { chunkContent, fitsContext } from '$lib/domain/chunking';
 import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
-import { draftSystemPrompt, draftUserPrompt, type PracticeExample } from '$lib/domain/note-prompts';
+import {
+	composeUserPrompt,
+	draftSystemPrompt,
+	draftUserPrompt,
+	factsSystemPrompt,
+	factsUserPrompt,
+	type PracticeExample
+} from '$lib/domain/note-prompts';
+import { estimateTokens } from '$lib/domain/transcript';
 import { noteSchema, type NoteSections } from '$lib/domain/note-schema';
 import type { Client } from '$lib/domain/records';
 import type { StructuredRequest } from '$lib/inference/engine';
@@ -18,7 +28,44 @@ export interface DraftInput {
 	format: NoteFormatId;
 	examples?: readonly PracticeExample[];
 	onText: (text: string) => void;
+	/** Long sessions: called as each part is read ("part k of n"). */
+	onPart?: (index: number, count: number) => void;
+	/** The loaded model's context window, in tokens. */
+	contextWindow?: number;
 	signal?: AbortSignal;
+}
+
+const ANSWER_TOKENS = 1024;
+const FACTS_ANSWER_TOKENS = 700;
+
+const factsShape = v.object({ facts: v.array(v.string()) });
+const factsRequest = (part: string, index: number, count: number): StructuredRequest<string[]> => ({
+	system: factsSystemPrompt(),
+	prompt: factsUserPrompt(part, index, count),
+	jsonSchema: { type: 'object', properties: { facts: { type: 'array', items: { type: 'string' } } }, required: ['facts'] },
+	validate: (value) => {
+		const parsed = v.safeParse(factsShape, value);
+		if (!parsed.success) throw new AppError('inference/invalid-output', { part: index });
+		return parsed.output.facts;
+	},
+	maxTokens: FACTS_ANSWER_TOKENS,
+	temperature: 0
+});
+
+/**
+ * Content longer than the model's context is read part by part into facts, and the note is
+ * composed from all the facts: nothing is truncated. Each part's prompt fits the window.
+ */
+async function factsFromParts(input: DraftInput, contextWindow: number): Promise<string[]> {
+	const overhead = estimateTokens(factsSystemPrompt()) + 50;
+	const parts = chunkContent(input.content, contextWindow - overhead - FACTS_ANSWER_TOKENS);
+	const facts: string[] = [];
+	for (const part of parts) {
+		input.onPart?.(part.index, parts.length);
+		const result = await engineStatus.generate(factsRequest(part.text, part.index, parts.length), () => undefined, input.signal);
+		facts.push(...result.value);
+	}
+	return facts;
 }
 
 export function draftRequest(input: Pick<DraftInput, 'content' | 'format' | 'examples'>): StructuredRequest<NoteSections> {
@@ -29,7 +76,7 @@ export function draftRequest(input: Pick<DraftInput, 'content' | 'format' | 'exa
 		prompt: draftUserPrompt(input.content, input.examples),
 		jsonSchema,
 		validate,
-		maxTokens: 1024,
+		maxTokens: ANSWER_TOKENS,
 		temperature: 0.2
 	};
 }
@@ -39,7 +86,18 @@ export async function draftNote(input: DraftInput): Promise<{ sections: NoteSect
 	const engine = engineStatus.engine!;
 	const current = engineStatus.current;
 	if (engine.kind === 'webllm' && !input.client.aiConsent.given) throw new AppError('note/no-ai-consent');
-	const request = engine.kind === 'outline' ? outlineRequest(input.content, NOTE_FORMATS[input.format]) : draftRequest(input);
+	let request: StructuredRequest<NoteSections>;
+	if (engine.kind === 'outline') {
+		request = outlineRequest(input.content, NOTE_FORMATS[input.format]);
+	} else {
+		request = draftRequest(input);
+		const contextWindow = input.contextWindow ?? 4096;
+		const fixed = estimateTokens(request.system) + estimateTokens(request.prompt);
+		if (!fitsContext(0, fixed, ANSWER_TOKENS, contextWindow)) {
+			const facts = await factsFromParts(input, contextWindow);
+			request = { ...request, prompt: composeUserPrompt(facts, input.examples) };
+		}
+	}
 	let text = '';
 	const result = await engineStatus.generate(
 		request,

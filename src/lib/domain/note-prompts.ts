@@ -29,3 +29,23 @@ export function draftUserPrompt(content: string, examples: readonly PracticeExam
 	const shown = examples.slice(0, 3).map((e, i) => `Example ${i + 1} (style only, not about this client):\n${JSON.stringify(e.sections)}`);
 	return [...shown, `Session content:\n${content}`].join('\n\n');
 }
+
+/** For a long session, one part at a time: the facts it states, each close to its own words. */
+export function factsSystemPrompt(): string {
+	return [
+		'You read one part of a mental health session transcript or notes and list the clinically relevant facts it states.',
+		'Answer with one JSON object: {"facts": ["...", "..."]}.',
+		'- One fact per item, in the order they occur, close to the original words; keep speaker attribution (client said / therapist did).',
+		'- Keep every number, date, name, medication, dose and risk statement exactly as written.',
+		'- Do not infer, interpret or add anything that is not stated.'
+	].join('\n');
+}
+
+export function factsUserPrompt(part: string, index: number, count: number): string {
+	return `Part ${index + 1} of ${count} of the session content:\n${part}`;
+}
+
+/** The note drafted from the facts of every part, in order. */
+export function composeUserPrompt(facts: readonly string[], examples: readonly PracticeExample[] = []): string {
+	return draftUserPrompt(facts.map((f) => `- ${f}`).join('\n'), examples).replace('Session content:', 'Facts from the session, in order:');
+}

@@ -7,6 +7,8 @@ import type { Client, Session } from '$lib/domain/records';
 import { draftNote } from '$lib/documents/draft-note';
 import { exportNote, noteDocument, type NoteExport } from '$lib/documents/note-exports';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
+import { catalogEntry } from '$lib/domain/model-catalog';
+import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { Autosaver } from './autosave.svelte';
 import { vaultSession } from './vault-session.svelte';
 
@@ -21,6 +23,8 @@ export class NoteDraft {
 	format = $state<NoteFormatId>('SOAP');
 	streaming = $state<Record<string, string> | null>(null);
 	drafting = $state(false);
+	/** Long sessions: which part is being read. */
+	part = $state<{ index: number; count: number } | null>(null);
 	error = $state<AppError | null>(null);
 	readonly saver = new Autosaver<Note>({ save: (note) => vaultSession.vault.notes.put(note, { audit: false }).then(() => undefined) });
 	#controller: AbortController | null = null;
@@ -63,6 +67,8 @@ export class NoteDraft {
 				content: this.session.content,
 				format: this.format,
 				examples: await this.#practiceExamples(),
+				contextWindow: contextWindowOfLoadedModel(),
+				onPart: (index, count) => (this.part = { index, count }),
 				signal: this.#controller.signal,
 				onText: (text) => (this.streaming = partialSections(text, keys))
 			});
@@ -74,6 +80,7 @@ export class NoteDraft {
 			if (this.error.code === 'inference/cancelled' && this.streaming) sections = this.streaming;
 		} finally {
 			this.drafting = false;
+			this.part = null;
 			this.streaming = null;
 			this.#controller = null;
 		}
@@ -147,4 +154,9 @@ export class NoteDraft {
 		if (!this.note) return;
 		this.note = await amendAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, text, vaultSession.profileName);
 	}
+}
+
+function contextWindowOfLoadedModel(): number | undefined {
+	const current = engineStatus.current;
+	return current.state === 'ready' ? catalogEntry(current.modelId)?.contextWindow : undefined;
 }
