@@ -21,6 +21,7 @@ import { deliverModel } from '$lib/inference/model-delivery';
 import { WebLLMEngine } from '$lib/inference/webllm-engine';
 import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 import { benchGrounding, GROUNDING_BUDGET_MS, GROUNDING_MAX_FALSE_FLAGS, GROUNDING_MIN_RECALL } from './grounding';
+import { benchPromptTokens, PROMPT_TOKEN_BUDGET } from './prompt-tokens';
 
 export interface BenchOptions {
 	sessions: number;
@@ -554,6 +555,8 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 
 	const grounding = await benchGrounding(log);
 	results.grounding = grounding;
+	const promptTokens = benchPromptTokens(log);
+	results.promptTokens = promptTokens;
 
 	const storage = await navigator.storage.estimate();
 	results.storageInfo = { usageBytesAtEnd: storage.usage ?? null, vaultDatabase: vaultDatabaseName(profileId) };
@@ -634,6 +637,14 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: '%',
 			limit: `<= ${GROUNDING_MAX_FALSE_FLAGS * 100}`,
 			pass: grounding.evaluation.falseFlagRate <= GROUNDING_MAX_FALSE_FLAGS
+		},
+		{
+			id: 'prompt-tokens',
+			description: 'Largest fixed drafting prompt (instructions and schema, without content or examples), Llama 3 tokenizer',
+			value: promptTokens.max,
+			unit: 'tokens',
+			limit: `< ${PROMPT_TOKEN_BUDGET}`,
+			pass: promptTokens.max < PROMPT_TOKEN_BUDGET
 		}
 	];
 

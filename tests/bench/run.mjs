@@ -153,6 +153,7 @@ function printSummary(report) {
 	line('Unlock to client list', `total ${fmt(r.unlock.total.medianMs, 'ms')} = KDF ${fmt(r.unlock.kdf.medianMs, 'ms')} + rest ${fmt(r.unlock.rest.medianMs, 'ms')}`);
 	line('  then searchable', `+${fmt(r.unlock.thenSearchableInfo.decryptAndIndexMs, 'ms')} (decrypt all ${fmt(r.unlock.thenSearchableInfo.decryptAllMs, 'ms')})`);
 	line('Stream into page', `${r.streamLongTasks.tokens} tokens at ${Math.round(r.streamLongTasks.tokensPerSecond)}/s: ${r.streamLongTasks.longTasks.count} long tasks, max ${fmt(r.streamLongTasks.longTasks.maxMs, 'ms')}`);
+	line('Prompt tokens', `per format ${JSON.stringify(r.promptTokens.perFormat)}; long-session facts prompt ${r.promptTokens.factsPrompt}`);
 	line('Grounding check', `recall ${r.grounding.evaluation.recall}, false flags ${r.grounding.evaluation.falseFlagRate} (${r.grounding.evaluation.pairs} pairs); ${r.grounding.timing.transcriptWords}-word transcript in ${fmt(r.grounding.timing.medianMs, 'ms')}`);
 	console.log('\nBudgets');
 	for (const b of report.budgets) {
