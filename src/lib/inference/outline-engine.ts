@@ -17,7 +17,7 @@ export function outlineRequest(content: string, format: NoteFormat): StructuredR
 	return { system: `Outline of a ${format.name} note (no AI).`, prompt: content, jsonSchema, validate };
 }
 
-/** The outline runs no model; `load` takes this placeholder to keep the one `Engine` interface. */
+/** The outline runs no model; `load` still takes a ModelSpec, so the one `Engine` interface holds. */
 export const OUTLINE_MODEL: ModelSpec = {
 	modelId: 'outline',
 	modelUrl: '',
