@@ -52,6 +52,8 @@ test('import a .vtt transcript, draft DAP, sign, reload, add an addendum, and ex
 
 	// Each export is on the audit trail.
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	// The trail and its check load together: wait for the check before reading the rows.
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 	const actions = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
 	expect(actions.filter((a) => a === 'record.export')).toHaveLength(3);
 });

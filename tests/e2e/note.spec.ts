@@ -35,11 +35,12 @@ test('draft a DAP note with the outline, edit, sign, and after a reload it is re
 	await expect(page.getByText('sleep remained good over the weekend')).toBeVisible();
 
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	// The trail and its check load together: wait for the check before reading the rows.
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 	const actions = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
 	// Newest first: the addendum, the unlock after the reload, and the signature before it.
 	const noteEvents = actions.filter((a) => a === 'note.addendum' || a === 'note.sign' || a === 'vault.unlock');
 	expect(noteEvents.slice(0, 3)).toEqual(['note.addendum', 'vault.unlock', 'note.sign']);
-	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 });
 
 test('psychotherapy notes are kept apart from the progress note', async ({ page }) => {
