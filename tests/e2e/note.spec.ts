@@ -57,3 +57,20 @@ test('psychotherapy notes are kept apart from the progress note', async ({ page 
 		expect(await field.inputValue()).not.toContain('process impressions');
 	}
 });
+
+test('a practice format added in Settings is offered for drafting and shapes the note', async ({ page }) => {
+	await createVault(page);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await page.getByLabel('Format name').fill('Brief check-in');
+	await page.getByLabel(/Sections, one per line/).fill('Update: What changed since last time\nNext steps: What was agreed');
+	await page.getByRole('button', { name: 'Add format' }).click();
+	await expect(page.getByTestId('practice-formats')).toContainText('Brief check-in: Update, Next steps');
+
+	await addClient(page, 'Quinn Parker');
+	await addSession(page, 'Client reports a calmer week at work. Plan: we will meet again next week.');
+	await page.getByLabel('Format').selectOption({ label: 'Brief check-in' });
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByLabel('Update')).toBeVisible();
+	await expect(page.getByLabel('Next steps')).toBeVisible();
+	await expect(page.getByLabel('Subjective')).toHaveCount(0);
+});

@@ -20,7 +20,7 @@ describe('drafting a note', () => {
 		await engineStatus.load(engine, modelSpec);
 		let streamed = '';
 		const client = { ...newClient('c1'), name: 'No Consent' };
-		expect(await codeOf(draftNote({ client, content, format: 'DAP', onText: (t) => (streamed = t) }))).toBe('note/no-ai-consent');
+		expect(await codeOf(draftNote({ client, content, format: NOTE_FORMATS.DAP, onText: (t) => (streamed = t) }))).toBe('note/no-ai-consent');
 		expect(streamed).toBe('');
 	});
 
@@ -28,7 +28,7 @@ describe('drafting a note', () => {
 		await engineStatus.load(new ScriptedEngine({ tokens: tokenize(answer), intervalMs: 1 }), modelSpec);
 		const seen: string[] = [];
 		const client = { ...newClient('c2'), name: 'Consented', aiConsent: { given: true, date: '2026-11-01' } };
-		const result = await draftNote({ client, content, format: 'DAP', onText: (t) => seen.push(t) });
+		const result = await draftNote({ client, content, format: NOTE_FORMATS.DAP, onText: (t) => seen.push(t) });
 		expect(result.sections.data).toBe('Client reported better sleep.');
 		expect(result.draftedWith).toBe('scripted');
 		expect(seen.length).toBeGreaterThan(3);
@@ -36,14 +36,14 @@ describe('drafting a note', () => {
 
 	it('falls back to the outline (no AI, no consent needed) when no engine is loaded', async () => {
 		const client = { ...newClient('c3'), name: 'Outline' };
-		const result = await draftNote({ client, content, format: 'DAP', onText: () => undefined });
+		const result = await draftNote({ client, content, format: NOTE_FORMATS.DAP, onText: () => undefined });
 		expect(result.draftedWith).toBe('outline');
 		expect(Object.values(result.sections).join(' ')).toContain('I slept better this week.');
 	});
 
 	it('asks the model for every section of the format and forbids assumed-normal findings', () => {
 		for (const format of Object.values(NOTE_FORMATS)) {
-			const request = draftRequest({ content, format: format.id });
+			const request = draftRequest({ content, format });
 			expect(Object.keys((request.jsonSchema as { properties: object }).properties)).toEqual(format.sections.map((s) => s.key));
 			expect(request.system).toContain('Not documented');
 			expect(request.system).toContain('no "denies SI/HI" unless the content says so');
@@ -67,7 +67,7 @@ describe('drafting a long session', () => {
 		const result = await draftNote({
 			client,
 			content: lines.join('\n'),
-			format: 'SOAP',
+			format: NOTE_FORMATS.SOAP,
 			contextWindow: 4096,
 			onText: () => undefined,
 			onPart: (k, n) => parts.push(`${k + 1}/${n}`)

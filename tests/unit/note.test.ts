@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import Dexie from 'dexie';
 import { contentHash, editSections, newNote, signatureHolds, signNote } from '$lib/domain/note';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
@@ -11,13 +12,13 @@ beforeEach(async () => {
 });
 
 const draft = () => ({
-	...newNote('n1', 'c1', 's1', 'DAP'),
+	...newNote('n1', 'c1', 's1', NOTE_FORMATS.DAP),
 	sections: { data: 'Client reported better sleep.', assessment: 'Improving.', plan: 'Continue weekly.' }
 });
 
 describe('progress notes', () => {
 	it('starts every section of a new note as "Not documented"', () => {
-		expect(Object.values(newNote('n', 'c', 's', 'SOAP').sections)).toEqual(Array(4).fill('Not documented'));
+		expect(Object.values(newNote('n', 'c', 's', NOTE_FORMATS.SOAP).sections)).toEqual(Array(4).fill('Not documented'));
 	});
 
 	it('signs with signer, time and a hash of exactly the signed content', () => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { AppError } from '$lib/domain/app-error';
 import { chunkContent, fitsContext } from '$lib/domain/chunking';
-import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
+import type { NoteFormat } from '$lib/domain/note-formats';
 import {
 	composeUserPrompt,
 	draftSystemPrompt,
@@ -25,7 +25,7 @@ import { outlineRequest } from '$lib/inference/outline-engine';
 export interface DraftInput {
 	client: Client;
 	content: string;
-	format: NoteFormatId;
+	format: NoteFormat;
 	examples?: readonly PracticeExample[];
 	onText: (text: string) => void;
 	/** Long sessions: called as each part is read ("part k of n"). */
@@ -69,7 +69,7 @@ async function factsFromParts(input: DraftInput, contextWindow: number): Promise
 }
 
 export function draftRequest(input: Pick<DraftInput, 'content' | 'format' | 'examples'>): StructuredRequest<NoteSections> {
-	const format = NOTE_FORMATS[input.format];
+	const format = input.format;
 	const { jsonSchema, validate } = noteSchema(format);
 	return {
 		system: draftSystemPrompt(format),
@@ -88,7 +88,7 @@ export async function draftNote(input: DraftInput): Promise<{ sections: NoteSect
 	if (engine.kind === 'webllm' && !input.client.aiConsent.given) throw new AppError('note/no-ai-consent');
 	let request: StructuredRequest<NoteSections>;
 	if (engine.kind === 'outline') {
-		request = outlineRequest(input.content, NOTE_FORMATS[input.format]);
+		request = outlineRequest(input.content, input.format);
 	} else {
 		request = draftRequest(input);
 		const contextWindow = input.contextWindow ?? 4096;

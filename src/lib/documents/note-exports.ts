@@ -1,6 +1,5 @@
 import type { Note } from '$lib/domain/note';
 import type { NoteDocument } from '$lib/domain/note-document';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import type { Client, Session } from '$lib/domain/records';
 import type { UnlockedVault } from '$lib/vault/vault';
 import { exportFileName, noteToDocx, noteToFhirJson, noteToPdf, noteToPlainText, type ExportKind } from './export-note';
@@ -20,7 +19,7 @@ export function noteDocument(note: Note, client: Client, session: Session, pract
 			serviceType: session.serviceType,
 			participants: session.participants
 		},
-		format: NOTE_FORMATS[note.format],
+		format: note.format,
 		sections: note.sections,
 		signedBy: note.signedBy,
 		signedAt: note.signedAt,

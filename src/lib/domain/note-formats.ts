@@ -11,7 +11,8 @@ export interface NoteSection {
 }
 
 export interface NoteFormat {
-	id: NoteFormatId;
+	/** A built-in id, or `practice:<slug>` for a format the practice defined. */
+	id: string;
 	name: string;
 	sections: readonly NoteSection[];
 }
@@ -70,3 +71,40 @@ export const NOTE_FORMATS: Readonly<Record<NoteFormatId, NoteFormat>> = {
 
 /** The text a section holds when the session content does not support anything for it. */
 export const NOT_DOCUMENTED = 'Not documented';
+
+export const BUILT_IN_FORMATS: readonly NoteFormat[] = Object.values(NOTE_FORMATS);
+
+/**
+ * A practice's own format from plain lines "Title: guidance" (one section per line), so an
+ * administrator can add one without code. Returns the format or the reason it is not valid.
+ */
+export function practiceFormat(name: string, lines: string): { format: NoteFormat } | { problem: string } {
+	const title = name.trim();
+	if (!title) return { problem: 'Give the format a name.' };
+	const sections = lines
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => {
+			const [head = '', ...rest] = line.split(':');
+			return { title: head.trim(), guidance: rest.join(':').trim() };
+		});
+	if (sections.length < 1 || sections.length > 8) return { problem: 'A format needs between 1 and 8 sections, one per line.' };
+	const keys = sections.map((s) => slug(s.title));
+	if (keys.some((k) => !k)) return { problem: 'Every section needs a title before the colon.' };
+	if (new Set(keys).size !== keys.length) return { problem: 'Two sections have the same title.' };
+	return {
+		format: {
+			id: `practice:${slug(title)}`,
+			name: title,
+			sections: sections.map((s, i) => ({ key: keys[i]!, title: s.title, guidance: s.guidance || `What the session content says about ${s.title.toLowerCase()}.` }))
+		}
+	};
+}
+
+function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}

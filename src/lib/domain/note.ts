@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { AppError } from './app-error';
 import { toHex, utf8 } from './encoding';
-import { NOT_DOCUMENTED, NOTE_FORMATS, type NoteFormatId } from './note-formats';
+import { NOT_DOCUMENTED, type NoteFormat } from './note-formats';
 
 /**
  * A progress note: a draft the clinician edits freely, then signs. A signed note never
@@ -18,7 +18,8 @@ export interface Note {
 	id: string;
 	clientId: string;
 	sessionId: string;
-	format: NoteFormatId;
+	/** The format as it was when the note was written, so a signed note never changes shape. */
+	format: NoteFormat;
 	sections: Record<string, string>;
 	/** CPT codes the clinician confirmed. */
 	cpt: string[];
@@ -33,8 +34,8 @@ export interface Note {
 	acceptedFlags?: string[];
 }
 
-export function newNote(id: string, clientId: string, sessionId: string, format: NoteFormatId): Note {
-	const sections = Object.fromEntries(NOTE_FORMATS[format].sections.map((s) => [s.key, NOT_DOCUMENTED]));
+export function newNote(id: string, clientId: string, sessionId: string, format: NoteFormat): Note {
+	const sections = Object.fromEntries(format.sections.map((s) => [s.key, NOT_DOCUMENTED]));
 	return {
 		id,
 		clientId,
@@ -53,7 +54,7 @@ export function newNote(id: string, clientId: string, sessionId: string, format:
 
 /** The exact text whose hash is signed: format, then each section in the format's order. */
 export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt'>): string {
-	const format = NOTE_FORMATS[note.format];
+	const format = note.format;
 	const body = format.sections.map((s) => `${s.title}\n${note.sections[s.key] ?? ''}`).join('\n\n');
 	return `${format.name}\n\n${body}\n\nCPT: ${note.cpt.join(', ')}`;
 }
@@ -101,7 +102,7 @@ export function assertNoteChangeAllowed(before: Note | null, after: Note): void 
 		after.status === 'signed' &&
 		same(before.sections, after.sections) &&
 		same(before.cpt, after.cpt) &&
-		before.format === after.format &&
+		same(before.format, after.format) &&
 		before.signedBy === after.signedBy &&
 		before.signedAt === after.signedAt &&
 		before.contentHash === after.contentHash &&

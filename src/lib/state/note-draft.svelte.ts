@@ -1,7 +1,7 @@
 import { toAppError, type AppError } from '$lib/domain/app-error';
 import { checkGrounding, indexSource, type GroundedSentence, type GroundingSource } from '$lib/domain/grounding';
 import { editSections, newNote, type Note } from '$lib/domain/note';
-import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
+import { NOTE_FORMATS, type NoteFormat } from '$lib/domain/note-formats';
 import { partialSections } from '$lib/domain/partial-json';
 import type { Client, Session } from '$lib/domain/records';
 import { draftNote } from '$lib/documents/draft-note';
@@ -20,7 +20,8 @@ export class NoteDraft {
 	readonly client: Client;
 	readonly session: Session;
 	note = $state<Note | null>(null);
-	format = $state<NoteFormatId>('SOAP');
+	/** The format of the next draft: a built-in one or one of the practice's own. */
+	format = $state<NoteFormat>(NOTE_FORMATS.SOAP);
 	streaming = $state<Record<string, string> | null>(null);
 	drafting = $state(false);
 	/** Long sessions: which part is being read. */
@@ -58,14 +59,14 @@ export class NoteDraft {
 		this.error = null;
 		this.drafting = true;
 		this.#controller = new AbortController();
-		const keys = NOTE_FORMATS[this.format].sections.map((s) => s.key);
+		const keys = this.format.sections.map((s) => s.key);
 		let sections: Record<string, string> | null = null;
 		let draftedWith = 'model';
 		try {
 			const result = await draftNote({
 				client: this.client,
 				content: this.session.content,
-				format: this.format,
+				format: $state.snapshot(this.format) as NoteFormat,
 				examples: await this.#practiceExamples(),
 				contextWindow: contextWindowOfLoadedModel(),
 				onPart: (index, count) => (this.part = { index, count }),
@@ -95,7 +96,7 @@ export class NoteDraft {
 	async #practiceExamples(): Promise<{ sections: Record<string, string> }[]> {
 		const consented = new Set(vaultSession.clients.filter((c) => c.aiConsent.given).map((c) => c.id));
 		const signed = (await vaultSession.vault.notes.all()).filter(
-			(n) => n.status === 'signed' && n.format === this.format && n.sessionId !== this.session.id && consented.has(n.clientId)
+			(n) => n.status === 'signed' && n.format.id === this.format.id && n.sessionId !== this.session.id && consented.has(n.clientId)
 		);
 		signed.sort((a, b) => (b.signedAt ?? '').localeCompare(a.signedAt ?? ''));
 		return signed.slice(0, 3).map((n) => ({ sections: n.sections }));
@@ -106,7 +107,9 @@ export class NoteDraft {
 	}
 
 	async #store(sections: Record<string, string>, draftedWith: string): Promise<void> {
-		const base = this.note && this.note.format === this.format ? this.note : newNote(this.note?.id ?? crypto.randomUUID(), this.client.id, this.session.id, this.format);
+		const format = $state.snapshot(this.format) as NoteFormat;
+		const sameFormat = this.note && JSON.stringify(this.note.format) === JSON.stringify(format);
+		const base = sameFormat ? this.note! : newNote(this.note?.id ?? crypto.randomUUID(), this.client.id, this.session.id, format);
 		const note = { ...editSections(base, sections), draftedWith };
 		await vaultSession.vault.notes.put(note);
 		this.note = note;

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from '$lib/domain/app-error';
+import type { NoteFormat } from '$lib/domain/note-formats';
 import { displayName, type Client, type Session } from '$lib/domain/records';
 import { SearchIndex, type SearchDocument } from '$lib/domain/search-index';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
@@ -33,6 +34,7 @@ export class VaultSession {
 	lockReason = $state<LockReason | null>(null);
 	clients = $state<Client[]>([]);
 	autoLockMinutes = $state(10);
+	practiceFormats = $state<NoteFormat[]>([]);
 	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
 	/** Date, time and service of every session (no content), for Today; filled with the index. */
 	sessionSummaries = $state<SessionSummary[]>([]);
@@ -100,6 +102,11 @@ export class VaultSession {
 		this.#idle?.setTimeout(minutes * 60_000);
 	}
 
+	async savePracticeFormats(formats: NoteFormat[]): Promise<void> {
+		const settings = await this.vault.saveSettings({ practiceFormats: formats });
+		this.practiceFormats = settings.practiceFormats ?? [];
+	}
+
 	/** Registers work (an autosave flush) that must finish before the key is dropped. */
 	beforeLock(fn: BeforeLock): () => void {
 		this.#beforeLock.add(fn);
@@ -117,6 +124,7 @@ export class VaultSession {
 		this.#idle = null;
 		this.clients = [];
 		this.sessionSummaries = [];
+		this.practiceFormats = [];
 		this.unreadable = [];
 		// A fresh index object, so nothing decrypted stays reachable from this session.
 		this.#search.clear();
@@ -139,6 +147,7 @@ export class VaultSession {
 			this.clients = clients.records;
 			this.unreadable = clients.failures.map(describeFailure);
 			this.autoLockMinutes = settings.autoLockMinutes;
+			this.practiceFormats = settings.practiceFormats ?? [];
 			this.lockReason = null;
 			this.status = 'unlocked';
 			// An idle lock stays in this tab: a clinician working in another tab is not idle there.

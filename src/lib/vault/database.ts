@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Envelope } from './envelope';
 import type { KdfParams } from './kdf-params';
 import type { WrappedKey } from './keys';
+import type { NoteFormat } from '$lib/domain/note-formats';
 
 /**
  * IndexedDB layout. Only fields without PHI are indexed or stored in the clear: random ids,
@@ -41,6 +42,8 @@ export interface KeyringRow {
 export interface SettingsRow {
 	id: 'preferences';
 	autoLockMinutes: number;
+	/** Note formats the practice defined (names, sections, guidance: no PHI). */
+	practiceFormats?: NoteFormat[];
 }
 
 export interface RecordRow {
