@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import type { LlmWorkerApi, RawProgress, WorkerGenerateRequest, WorkerGenerateResult } from '../../workers/llm.worker';
 import type { ModelSpec } from '../../src/lib/inference/engine';
 
-// Replaced by the test with a JSON string literal before the script is served.
+// Replaced by the test before the script is served: JSON of { answer, delayMs }.
 const SCRIPT: string = '__SCRIPT__';
 const cancelled = new Set<number>();
 
@@ -15,13 +15,14 @@ const api: LlmWorkerApi = {
 		await onProgress({ progress: 1, text: 'Finish loading on WebGPU' });
 	},
 	async generate(id: number, _request: WorkerGenerateRequest, onDelta: (text: string) => void): Promise<WorkerGenerateResult> {
-		const tokens = SCRIPT.match(/.{1,6}/gs) ?? [];
+		const { answer, delayMs } = JSON.parse(SCRIPT) as { answer: string; delayMs: number };
+		const tokens = answer.match(/.{1,6}/gs) ?? [];
 		let text = '';
 		for (const token of tokens) {
 			if (cancelled.has(id)) throw { code: 'inference/cancelled', details: {} };
 			text += token;
 			await onDelta(token);
-			await new Promise((r) => setTimeout(r, 5));
+			await new Promise((r) => setTimeout(r, delayMs));
 		}
 		return { text, promptTokens: 100, completionTokens: tokens.length, finishReason: 'stop' };
 	},

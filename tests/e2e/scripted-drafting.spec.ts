@@ -9,8 +9,8 @@ test.use({ serviceWorkers: 'block' });
 const MODEL_ID = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';
 const LIBRARY = 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm';
 
-async function useScriptedModel(page: Page, answer: Record<string, string>): Promise<void> {
-	const code = await scriptedWorker(JSON.stringify(answer));
+async function useScriptedModel(page: Page, answer: Record<string, string>, delayMs = 5): Promise<void> {
+	const code = await scriptedWorker(JSON.stringify(answer), delayMs);
 	await page.route('**/_app/immutable/workers/llm.worker-*.js', (route) =>
 		route.fulfill({ body: code, contentType: 'text/javascript' })
 	);
@@ -107,4 +107,22 @@ test('an invented dose in the draft is highlighted with its reason, and signing 
 	await expect(page.getByTestId('grounding-flag')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await expect(page.getByTestId('unresolved-flags')).toHaveCount(0);
+});
+
+test('stopping a draft keeps the text that had arrived', async ({ page }) => {
+	const subjective = 'Client reported a difficult week at work with several long shifts and poor sleep on most nights.';
+	await useScriptedModel(page, { subjective, objective: 'Not documented', assessment: 'Stress is high.', plan: 'Review sleep.' }, 60);
+	await createVault(page);
+	await loadModel(page);
+	await addClient(page, 'Ari Stopwell');
+	await consentToAi(page);
+	await addSession(page, 'Client reported a difficult week at work with several long shifts and poor sleep on most nights.');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByTestId('streaming-subjective')).toContainText('Client reported a');
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await expect(page.getByRole('alert')).toContainText('Stopped. The text written so far was kept.');
+	const kept = await page.getByLabel('Subjective').inputValue();
+	expect(kept.length).toBeGreaterThan(10);
+	expect(subjective.startsWith(kept)).toBe(true);
+	expect(kept).not.toBe(subjective);
 });
