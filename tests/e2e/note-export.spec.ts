@@ -18,8 +18,8 @@ test('import a .vtt transcript, draft DAP, sign, reload, add an addendum, and ex
 
 	await page.getByLabel('Format').selectOption('DAP');
 	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByLabel('Data')).toHaveValue(/seven hours/);
-	await page.getByLabel('Assessment').fill('Sleep has improved with the breathing routine.');
+	await expect(page.getByLabel('Data', { exact: true })).toHaveValue(/seven hours/);
+	await page.getByLabel('Assessment', { exact: true }).fill('Sleep has improved with the breathing routine.');
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await page.getByRole('button', { name: 'Sign note' }).click();
 	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
@@ -27,7 +27,7 @@ test('import a .vtt transcript, draft DAP, sign, reload, add an addendum, and ex
 	await page.reload();
 	await unlock(page);
 	await expect(page.getByTestId('section-assessment')).toHaveText('Sleep has improved with the breathing routine.');
-	await expect(page.getByLabel('Assessment')).toHaveCount(0);
+	await expect(page.getByLabel('Assessment', { exact: true })).toHaveCount(0);
 	await page.getByLabel('Add a dated addendum').fill('Follow-up call: sleep stayed steady.');
 	await page.getByRole('button', { name: 'Add addendum' }).click();
 	await expect(page.getByText('Follow-up call: sleep stayed steady.')).toBeVisible();

@@ -12,10 +12,12 @@ test('draft a DAP note with the outline, edit, sign, and after a reload it is re
 	await page.getByLabel('Format').selectOption('DAP');
 	await page.getByRole('button', { name: 'Draft note' }).click();
 	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
-	await expect(page.getByLabel('Data')).toHaveValue(/I slept better this week\./);
-	await expect(page.getByLabel('Plan')).toHaveValue(/breathing homework/);
+	await expect(page.getByLabel('Data', { exact: true })).toHaveValue(/I slept better this week\./);
+	await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(/breathing homework/);
 
-	await page.getByLabel('Assessment').fill('Sleep is improving with the breathing routine.');
+	await page.getByLabel('Assessment', { exact: true }).fill('Sleep is improving with the breathing routine.');
+	await page.getByLabel('Risk assessment').selectOption('Assessed: no risk indicators');
+	await page.getByLabel('Next appointment').fill('Next Tuesday 10:00');
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await page.getByRole('button', { name: 'Sign note' }).click();
 	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
@@ -26,8 +28,10 @@ test('draft a DAP note with the outline, edit, sign, and after a reload it is re
 	await unlock(page);
 	await expect(page).toHaveURL(url);
 	await expect(page.getByTestId('section-assessment')).toHaveText('Sleep is improving with the breathing routine.');
+	await expect(page.getByTestId('note-details')).toContainText('Assessed: no risk indicators');
+	await expect(page.getByTestId('note-details')).toContainText('Next Tuesday 10:00');
 	// Read-only: no editable section fields and no way to draft over it.
-	await expect(page.getByLabel('Assessment')).toHaveCount(0);
+	await expect(page.getByLabel('Assessment', { exact: true })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /Draft/ })).toHaveCount(0);
 
 	await page.getByLabel('Add a dated addendum').fill('Client called: sleep remained good over the weekend.');
@@ -50,7 +54,7 @@ test('psychotherapy notes are kept apart from the progress note', async ({ page 
 	await page.getByText('Psychotherapy notes (private)').click();
 	await page.getByLabel('Psychotherapy notes').fill('My own process impressions.');
 	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByLabel('Subjective')).toBeVisible();
+	await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();
 	const note = await page.locator('.note').textContent();
 	expect(note).not.toContain('process impressions');
 	for (const field of await page.locator('.note textarea').all()) {
@@ -70,7 +74,7 @@ test('a practice format added in Settings is offered for drafting and shapes the
 	await addSession(page, 'Client reports a calmer week at work. Plan: we will meet again next week.');
 	await page.getByLabel('Format').selectOption({ label: 'Brief check-in' });
 	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByLabel('Update')).toBeVisible();
-	await expect(page.getByLabel('Next steps')).toBeVisible();
-	await expect(page.getByLabel('Subjective')).toHaveCount(0);
+	await expect(page.getByLabel('Update', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Next steps', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Subjective', { exact: true })).toHaveCount(0);
 });

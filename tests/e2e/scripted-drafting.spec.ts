@@ -59,8 +59,8 @@ test('model output streams into the note section by section and renders as inert
 	await page.getByRole('button', { name: 'Draft note' }).click();
 	// Sections fill while the answer streams in.
 	await expect(page.getByTestId('streaming-subjective')).toContainText('Client reported');
-	await expect(page.getByLabel('Plan')).toHaveValue('Continue breathing homework.');
-	await expect(page.getByLabel('Subjective')).toHaveValue(`Client reported sleeping better. ${injected}`);
+	await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('Continue breathing homework.');
+	await expect(page.getByLabel('Subjective', { exact: true })).toHaveValue(`Client reported sleeping better. ${injected}`);
 	expect(await page.locator('.note img').count()).toBe(0);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
@@ -73,7 +73,7 @@ test('drafting with the model is refused for a client without consent to AI-assi
 	await addSession(page, 'Client discussed work stress.');
 	await page.getByRole('button', { name: 'Draft note' }).click();
 	await expect(page.getByRole('alert')).toContainText('no recorded consent to AI-assisted drafting');
-	await expect(page.getByLabel('Subjective')).toHaveCount(0);
+	await expect(page.getByLabel('Subjective', { exact: true })).toHaveCount(0);
 });
 
 test('an invented dose in the draft is highlighted with its reason, and signing asks first', async ({ page }) => {
@@ -89,7 +89,7 @@ test('an invented dose in the draft is highlighted with its reason, and signing 
 	await consentToAi(page);
 	await addSession(page, 'Client reported sleeping better. She takes sertraline 50 mg every morning.');
 	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByLabel('Subjective')).toHaveValue(/100 mg/);
+	await expect(page.getByLabel('Subjective', { exact: true })).toHaveValue(/100 mg/);
 
 	const flag = page.getByTestId('grounding-flag');
 	await expect(flag).toHaveCount(1);
@@ -103,7 +103,7 @@ test('an invented dose in the draft is highlighted with its reason, and signing 
 	await page.getByRole('button', { name: 'Keep editing' }).click();
 
 	// Correcting the dose in the section resolves the flag.
-	await page.getByLabel('Subjective').fill('Client reported taking sertraline 50 mg daily. Client reported sleeping better.');
+	await page.getByLabel('Subjective', { exact: true }).fill('Client reported taking sertraline 50 mg daily. Client reported sleeping better.');
 	await expect(page.getByTestId('grounding-flag')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await expect(page.getByTestId('unresolved-flags')).toHaveCount(0);
@@ -121,7 +121,7 @@ test('stopping a draft keeps the text that had arrived', async ({ page }) => {
 	await expect(page.getByTestId('streaming-subjective')).toContainText('Client reported a');
 	await page.getByRole('button', { name: 'Stop' }).click();
 	await expect(page.getByRole('alert')).toContainText('Stopped. The text written so far was kept.');
-	const kept = await page.getByLabel('Subjective').inputValue();
+	const kept = await page.getByLabel('Subjective', { exact: true }).inputValue();
 	expect(kept.length).toBeGreaterThan(10);
 	expect(subjective.startsWith(kept)).toBe(true);
 	expect(kept).not.toBe(subjective);

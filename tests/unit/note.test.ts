@@ -29,6 +29,13 @@ describe('progress notes', () => {
 		expect(signatureHolds({ ...signed, sections: { ...signed.sections, plan: 'Changed.' } })).toBe(false);
 	});
 
+	it('covers the risk assessment, goals and next appointment with the signature', () => {
+		const withDetails = { ...draft(), details: { ...draft().details, riskAssessment: 'Assessed: no risk indicators' as const, nextAppointment: '2026-11-27 10:00' } };
+		const signed = signNote(withDetails, 'Dr. Rivera');
+		expect(signatureHolds(signed)).toBe(true);
+		expect(signatureHolds({ ...signed, details: { ...signed.details, nextAppointment: '2026-12-01' } })).toBe(false);
+	});
+
 	it('refuses to edit a signed note in memory', () => {
 		const signed = signNote(draft(), 'Dr. Rivera');
 		expect(() => editSections(signed, { plan: 'x' })).toThrowError('note/signed');

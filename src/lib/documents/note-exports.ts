@@ -26,7 +26,11 @@ export function noteDocument(note: Note, client: Client, session: Session, pract
 		contentHash: note.contentHash,
 		addenda: note.addenda,
 		cpt: note.cpt,
-		diagnoses: client.diagnoses,
+		details: note.details,
+		// Minimum necessary: the diagnoses this session addressed, when the clinician chose them.
+		diagnoses: note.details.diagnosesAddressed.length
+			? client.diagnoses.filter((d) => note.details.diagnosesAddressed.includes(d.code))
+			: client.diagnoses,
 		practiceName
 	};
 }

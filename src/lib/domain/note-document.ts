@@ -18,6 +18,8 @@ export interface NoteDocument {
 	cpt: string[];
 	diagnoses: { code: string; description: string }[];
 	practiceName: string;
+	/** Risk assessment, goals and next appointment, when the note records them. */
+	details?: { riskAssessment: string; riskFindings: string; goalsAddressed: string; nextAppointment: string };
 	/** The practice administrator's edited 42 CFR 2.32 statement; statement 1 when absent. */
 	part2Notice?: string;
 }
@@ -76,6 +78,12 @@ export function noteBlocks(doc: NoteDocument): NoteBlock[] {
 	field('Participants', session.participants);
 	field('Diagnoses', doc.diagnoses.map((d) => `${d.code} ${d.description}`.trim()).join('; '));
 	field('CPT', doc.cpt.join(', '));
+	if (doc.details) {
+		const d = doc.details;
+		field('Risk assessment', d.riskFindings.trim() ? `${d.riskAssessment}: ${d.riskFindings.trim()}` : d.riskAssessment);
+		field('Goals addressed', d.goalsAddressed);
+		field('Next appointment', d.nextAppointment);
+	}
 
 	// Only the format's own sections, in its order: a stray key can never leak into an export.
 	for (const section of doc.format.sections) {

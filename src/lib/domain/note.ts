@@ -14,6 +14,23 @@ export interface Addendum {
 	text: string;
 }
 
+/** What every note records besides its sections (clinical reference: fields every note carries). */
+export const RISK_ASSESSMENT_STATUSES = [
+	'Not documented',
+	'Assessed: no risk indicators',
+	'Assessed: risk identified (see findings)',
+	'Not assessed'
+] as const;
+
+export interface NoteDetails {
+	riskAssessment: (typeof RISK_ASSESSMENT_STATUSES)[number];
+	riskFindings: string;
+	/** ICD-10-CM codes from the client's diagnoses that this session addressed. */
+	diagnosesAddressed: string[];
+	goalsAddressed: string;
+	nextAppointment: string;
+}
+
 export interface Note {
 	id: string;
 	clientId: string;
@@ -21,6 +38,7 @@ export interface Note {
 	/** The format as it was when the note was written, so a signed note never changes shape. */
 	format: NoteFormat;
 	sections: Record<string, string>;
+	details: NoteDetails;
 	/** CPT codes the clinician confirmed. */
 	cpt: string[];
 	status: 'draft' | 'signed';
@@ -42,6 +60,7 @@ export function newNote(id: string, clientId: string, sessionId: string, format:
 		sessionId,
 		format,
 		sections,
+		details: { riskAssessment: 'Not documented', riskFindings: '', diagnosesAddressed: [], goalsAddressed: '', nextAppointment: '' },
 		cpt: [],
 		status: 'draft',
 		signedBy: null,
@@ -53,13 +72,20 @@ export function newNote(id: string, clientId: string, sessionId: string, format:
 }
 
 /** The exact text whose hash is signed: format, then each section in the format's order. */
-export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt'>): string {
+export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details'>): string {
 	const format = note.format;
 	const body = format.sections.map((s) => `${s.title}\n${note.sections[s.key] ?? ''}`).join('\n\n');
-	return `${format.name}\n\n${body}\n\nCPT: ${note.cpt.join(', ')}`;
+	const d = note.details;
+	const details = [
+		`Risk assessment: ${d.riskAssessment}${d.riskFindings ? ` (${d.riskFindings})` : ''}`,
+		`Diagnoses addressed: ${d.diagnosesAddressed.join(', ')}`,
+		`Goals addressed: ${d.goalsAddressed}`,
+		`Next appointment: ${d.nextAppointment}`
+	].join('\n');
+	return `${format.name}\n\n${body}\n\n${details}\nCPT: ${note.cpt.join(', ')}`;
 }
 
-export function contentHash(note: Pick<Note, 'format' | 'sections' | 'cpt'>): string {
+export function contentHash(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details'>): string {
 	return toHex(sha256(utf8(signedContent(note))));
 }
 
@@ -102,6 +128,7 @@ export function assertNoteChangeAllowed(before: Note | null, after: Note): void 
 		after.status === 'signed' &&
 		same(before.sections, after.sections) &&
 		same(before.cpt, after.cpt) &&
+		same(before.details, after.details) &&
 		same(before.format, after.format) &&
 		before.signedBy === after.signedBy &&
 		before.signedAt === after.signedAt &&

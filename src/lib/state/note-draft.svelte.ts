@@ -127,6 +127,12 @@ export class NoteDraft {
 		this.edit(section, text || 'Not documented');
 	}
 
+	setDetails(patch: Partial<Note['details']>): void {
+		if (!this.note || this.note.status === 'signed') return;
+		this.note = { ...this.note, details: { ...this.note.details, ...patch } };
+		this.saver.schedule($state.snapshot(this.note) as Note);
+	}
+
 	/** The clinician confirms the suggested codes; they become part of the signed content. */
 	confirmCpt(codes: string[]): void {
 		if (!this.note || this.note.status === 'signed') return;
