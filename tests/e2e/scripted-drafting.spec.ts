@@ -74,6 +74,9 @@ test('drafting with the model is refused for a client without consent to AI-assi
 	await page.getByRole('button', { name: 'Draft note' }).click();
 	await expect(page.getByRole('alert')).toContainText('no recorded consent to AI-assisted drafting');
 	await expect(page.getByLabel('Subjective', { exact: true })).toHaveCount(0);
+	// A way to record it, one click away.
+	await page.getByRole('link', { name: 'Record the client’s consent to AI-assisted drafting' }).click();
+	await expect(page.getByLabel('Consented to AI-assisted drafting (on this device)')).toBeVisible();
 });
 
 test('an invented dose in the draft is highlighted with its reason, and signing asks first', async ({ page }) => {

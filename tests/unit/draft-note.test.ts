@@ -63,10 +63,13 @@ describe('drafting a long session', () => {
 		const engine = new EchoEngine();
 		await engineStatus.load(engine, modelSpec);
 		const parts: string[] = [];
+		const content = lines.join('\n');
+		let facts: { text: string; start: number; end: number }[] = [];
 		const client = { ...newClient('c9'), name: 'Long Session', aiConsent: { given: true, date: '2026-11-01' } };
 		const result = await draftNote({
 			client,
-			content: lines.join('\n'),
+			content,
+			onFacts: (f) => (facts = f),
 			format: NOTE_FORMATS.SOAP,
 			contextWindow: 4096,
 			onText: () => undefined,
@@ -82,5 +85,10 @@ describe('drafting a long session', () => {
 		expect(compose.prompt).toContain('marker0 ');
 		expect(compose.prompt).toContain(`marker${lines.length - 1} `);
 		expect(result.sections.subjective).toBe('Composed subjective.');
+		// Every fact points back to the span of content it was read from.
+		expect(facts.length).toBeGreaterThan(100);
+		for (const fact of facts.filter((_, i) => i % 25 === 0)) {
+			expect(content.slice(fact.start, fact.end)).toContain(fact.text.split(' ').slice(1, 2).join(' '));
+		}
 	});
 });

@@ -30,6 +30,8 @@ export interface DraftInput {
 	onText: (text: string) => void;
 	/** Long sessions: called as each part is read ("part k of n"). */
 	onPart?: (index: number, count: number) => void;
+	/** Long sessions: the facts read from every part, each with its source span. */
+	onFacts?: (facts: SourcedFact[]) => void;
 	/** The loaded model's context window, in tokens. */
 	contextWindow?: number;
 	signal?: AbortSignal;
@@ -56,14 +58,21 @@ const factsRequest = (part: string, index: number, count: number): StructuredReq
  * Content longer than the model's context is read part by part into facts, and the note is
  * composed from all the facts: nothing is truncated. Each part's prompt fits the window.
  */
-async function factsFromParts(input: DraftInput, contextWindow: number): Promise<string[]> {
+/** A fact read from one part of the content, with that part's character span in the original. */
+export interface SourcedFact {
+	text: string;
+	start: number;
+	end: number;
+}
+
+async function factsFromParts(input: DraftInput, contextWindow: number): Promise<SourcedFact[]> {
 	const overhead = estimateTokens(factsSystemPrompt()) + 50;
 	const parts = chunkContent(input.content, contextWindow - overhead - FACTS_ANSWER_TOKENS);
-	const facts: string[] = [];
+	const facts: SourcedFact[] = [];
 	for (const part of parts) {
 		input.onPart?.(part.index, parts.length);
 		const result = await engineStatus.generate(factsRequest(part.text, part.index, parts.length), () => undefined, input.signal);
-		facts.push(...result.value);
+		facts.push(...result.value.map((text) => ({ text, start: part.start, end: part.end })));
 	}
 	return facts;
 }
@@ -95,7 +104,8 @@ export async function draftNote(input: DraftInput): Promise<{ sections: NoteSect
 		const fixed = estimateTokens(request.system) + estimateTokens(request.prompt);
 		if (!fitsContext(0, fixed, ANSWER_TOKENS, contextWindow)) {
 			const facts = await factsFromParts(input, contextWindow);
-			request = { ...request, prompt: composeUserPrompt(facts, input.examples) };
+			input.onFacts?.(facts);
+			request = { ...request, prompt: composeUserPrompt(facts.map((f) => f.text), input.examples) };
 		}
 	}
 	let text = '';
