@@ -19,6 +19,11 @@ import { vaultSession } from './vault-session.svelte';
 export class NoteDraft {
 	readonly client: Client;
 	readonly session: Session;
+	/**
+	 * The session content the grounding check reads: the page updates it shortly after typing
+	 * pauses, so indexing a long transcript never runs on every keystroke.
+	 */
+	analysedContent = $state('');
 	note = $state<Note | null>(null);
 	/** The format of the next draft: a built-in one or one of the practice's own. */
 	format = $state<NoteFormat>(NOTE_FORMATS.SOAP);
@@ -38,7 +43,8 @@ export class NoteDraft {
 	constructor(client: Client, session: Session) {
 		this.client = client;
 		this.session = session;
-		this.#source = $derived(indexSource(this.session.content));
+		this.analysedContent = session.content;
+		this.#source = $derived(indexSource(this.analysedContent));
 		this.flagged = $derived.by((): GroundedSentence[] => {
 			const note = this.note;
 			if (!note || note.status === 'signed') return [];
