@@ -102,7 +102,7 @@ export async function draftNote(input: DraftInput): Promise<{ sections: NoteSect
 		request = draftRequest(input);
 		const contextWindow = input.contextWindow ?? 4096;
 		const fixed = estimateTokens(request.system) + estimateTokens(request.prompt);
-		if (!fitsContext(0, fixed, ANSWER_TOKENS, contextWindow)) {
+		if (!fitsContext(fixed, ANSWER_TOKENS, contextWindow)) {
 			const facts = await factsFromParts(input, contextWindow);
 			input.onFacts?.(facts);
 			request = { ...request, prompt: composeUserPrompt(facts.map((f) => f.text), input.examples) };

@@ -77,7 +77,7 @@ function splitLong(content: string, from: number, to: number, maxTokens: number)
 	return parts;
 }
 
-/** Whether content plus the prompt's fixed part and room for the answer fits the context window. */
-export function fitsContext(contentTokens: number, promptTokens: number, answerTokens: number, contextWindow: number): boolean {
-	return contentTokens + promptTokens + answerTokens <= contextWindow;
+/** Whether a prompt (instructions and content) plus room for the answer fits the context window. */
+export function fitsContext(promptTokens: number, answerTokens: number, contextWindow: number): boolean {
+	return promptTokens + answerTokens <= contextWindow;
 }

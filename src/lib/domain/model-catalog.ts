@@ -9,8 +9,8 @@ export type Quantization = 'q4f16_1' | 'q4f32_1';
 
 export interface ModelLicence {
 	name: string;
-	/** Where the licence text lives. Data to show a person; the app never fetches it. */
-	url?: string;
+	/** Where a person can read the licence, cited as text (no scheme): the app never links or fetches it. */
+	source?: string;
 	/** The sentence the licence asks to be shown wherever the model is offered. */
 	attribution: string;
 }
@@ -70,13 +70,13 @@ const noFeatures = [] as const;
 // Llama 3.1 / 3.2 Community License, section 1.b: show "Built with Llama" and keep the Notice.
 const llama32Licence: ModelLicence = {
 	name: 'Llama 3.2 Community License',
-	url: 'https://www.llama.com/llama3_2/license/',
+	source: 'llama.com/llama3_2/license',
 	attribution:
 		'Built with Llama. Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.'
 };
 const llama31Licence: ModelLicence = {
 	name: 'Llama 3.1 Community License',
-	url: 'https://www.llama.com/llama3_1/license/',
+	source: 'llama.com/llama3_1/license',
 	attribution:
 		'Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.'
 };
@@ -84,7 +84,7 @@ const llama31Licence: ModelLicence = {
 // commercial use, which is why the 3B Qwen is not offered to practices).
 const qwen25Apache: ModelLicence = {
 	name: 'Apache License 2.0',
-	url: 'https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/LICENSE',
+	source: 'the LICENSE file of Qwen/Qwen2.5-7B-Instruct on the Hugging Face hub',
 	attribution: 'Qwen2.5-7B-Instruct by the Qwen team, Alibaba Cloud, licensed under the Apache License 2.0.'
 };
 
