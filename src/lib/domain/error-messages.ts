@@ -33,6 +33,18 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'note/not-signed': 'Only a signed note takes addenda. Edit the draft directly, then sign it.',
 	'note/no-ai-consent':
 		'This client has no recorded consent to AI-assisted drafting, so nothing was sent to the model. Record the consent on the client’s page, or draft with the outline (no AI).',
+	'assessment/incomplete':
+		'Some questions are not answered, so no score was calculated (Tacit never guesses a missing answer). Answer every question, then score again.',
+	'assessment/context-missing':
+		'This questionnaire’s cut-off depends on the client’s sex. Choose which cut-off applies, then score again.',
+	'assessment/invalid-answer':
+		'One answer is not one of the questionnaire’s options, so no score was calculated. Choose an option for that question again.',
+	'assessment/unknown-instrument': 'This questionnaire is not in Tacit’s list of instruments, so it cannot be scored.',
+	'plan/signed':
+		'This plan version is signed, so it cannot be changed. Choose “Update plan” to start a new version; this one is kept as it is.',
+	'plan/not-signed': 'Only a signed plan can be updated to a new version. Edit this draft directly, then sign it.',
+	'plan/not-latest':
+		'A newer version of this plan exists, so this one cannot be updated. Open the latest version and update that.',
 	'import/unsupported-file':
 		'Tacit can import text (.txt), Word (.docx) and caption (.vtt, .srt) files. Nothing was imported; save the file in one of these formats, or paste the text.',
 	'import/too-large': 'This file is larger than 20 MB, so it was not imported. Split it, or paste the part you need.',

@@ -35,6 +35,11 @@ export interface StructuredRequest<T> {
 	validate: (value: unknown) => T;
 	maxTokens?: number;
 	temperature?: number;
+	/**
+	 * What the outline engine (no model) answers for a request that is not a note: a
+	 * deterministic value built from the clinician's own words or computed facts.
+	 */
+	outline?: () => unknown;
 }
 
 export interface GenerateResult<T> {

@@ -35,9 +35,10 @@ export class OutlineEngine implements Engine {
 	}
 
 	async generate<T>(request: StructuredRequest<T>, onDelta: (text: string) => void, signal?: AbortSignal): Promise<GenerateResult<T>> {
-		const sections = outlineSections(request.prompt, sectionKeys(request.jsonSchema));
-		// The same JSON text a model would write, one section per delta.
-		const pieces = Object.entries(sections).map(
+		const answer = request.outline ? request.outline() : outlineSections(request.prompt, sectionKeys(request.jsonSchema));
+		if (typeof answer !== 'object' || answer === null) throw new AppError('inference/invalid-output', { reason: 'outline' });
+		// The same JSON text a model would write, one top-level field per delta.
+		const pieces = Object.entries(answer).map(
 			([key, value], i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`
 		);
 		pieces.push(pieces.length === 0 ? '{}' : '}');

@@ -22,7 +22,10 @@ export type AuditAction =
 	| 'record.delete'
 	| 'record.export'
 	| 'note.sign'
-	| 'note.addendum';
+	| 'note.addendum'
+	| 'plan.sign'
+	| 'risk.flag'
+	| 'risk.review';
 
 export interface AuditEvent {
 	action: AuditAction;

@@ -68,6 +68,14 @@ export interface PrivateNoteRow extends RecordRow {
 	sessionId: string;
 }
 
+export interface AssessmentRow extends RecordRow {
+	clientId: string;
+}
+
+export interface PlanRow extends RecordRow {
+	clientId: string;
+}
+
 export interface AuditRow {
 	seq: number;
 	at: number;
@@ -89,6 +97,8 @@ export class VaultDatabase extends Dexie {
 	sessions!: EntityTable<SessionRow, 'id'>;
 	notes!: EntityTable<NoteRow, 'id'>;
 	privateNotes!: EntityTable<PrivateNoteRow, 'id'>;
+	assessments!: EntityTable<AssessmentRow, 'id'>;
+	plans!: EntityTable<PlanRow, 'id'>;
 	audit!: EntityTable<AuditRow, 'seq'>;
 
 	constructor(profileId: string) {
@@ -107,6 +117,12 @@ export class VaultDatabase extends Dexie {
 			notes: 'id, clientId, sessionId, updatedAt',
 			privateNotes: 'id, sessionId, updatedAt'
 		});
+		// v3: instrument administrations and treatment plan versions, indexed by client only
+		// (which instrument, its scores and the plan's text are inside the envelope).
+		this.version(3).stores({
+			assessments: 'id, clientId, updatedAt',
+			plans: 'id, clientId, updatedAt'
+		});
 	}
 }
 
@@ -114,4 +130,4 @@ export function vaultDatabaseName(profileId: string): string {
 	return `tacit-vault-${profileId}`;
 }
 
-export type RecordTable = 'clients' | 'sessions' | 'notes' | 'privateNotes';
+export type RecordTable = 'clients' | 'sessions' | 'notes' | 'privateNotes' | 'assessments' | 'plans';

@@ -1,5 +1,7 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
+import type { Assessment } from '$lib/domain/assessment';
 import type { Client, Session } from '$lib/domain/records';
+import type { TreatmentPlan } from '$lib/domain/treatment-plan';
 import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
 import type { AuditRow, SettingsRow } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
@@ -23,6 +25,8 @@ export class UnlockedVault {
 	readonly notes: EncryptedRepository<Note>;
 	/** Psychotherapy (process) notes: never sent to a model, never exported with the record. */
 	readonly privateNotes: EncryptedRepository<PrivateNote>;
+	readonly assessments: EncryptedRepository<Assessment>;
+	readonly plans: EncryptedRepository<TreatmentPlan>;
 	#opened: OpenedVault | null;
 
 	constructor(opened: OpenedVault) {
@@ -48,6 +52,18 @@ export class UnlockedVault {
 			table: 'privateNotes',
 			kind: 'private-note',
 			indexed: (n) => ({ sessionId: n.sessionId })
+		});
+		this.assessments = new EncryptedRepository<Assessment>({
+			...common,
+			table: 'assessments',
+			kind: 'assessment',
+			indexed: (a) => ({ clientId: a.clientId })
+		});
+		this.plans = new EncryptedRepository<TreatmentPlan>({
+			...common,
+			table: 'plans',
+			kind: 'plan',
+			indexed: (p) => ({ clientId: p.clientId })
 		});
 	}
 
