@@ -16,6 +16,11 @@ export interface Assessment {
 	administeredAt: string;
 	administeredBy: 'clinician' | 'client';
 	result: ScoreResult;
+	/**
+	 * The clinician-reviewed interpretation of the trend up to this administration (drafted
+	 * around the computed numbers, never changing them); absent until one is written.
+	 */
+	interpretation?: { text: string; draftedWith: string; updatedAt: string };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface NoteDetails {
 	/** ICD-10-CM codes from the client's diagnoses that this session addressed. */
 	diagnosesAddressed: string[];
 	goalsAddressed: string;
+	/** Ids of the active plan's goals the clinician linked (their text is in goalsAddressed). */
+	goalIds?: string[];
 	nextAppointment: string;
 }
 

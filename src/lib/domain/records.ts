@@ -1,3 +1,5 @@
+import type { RiskFlag } from './assessment';
+
 /**
  * The first clinical records. Every field here is PHI and is stored only inside an
  * encrypted envelope; the ids are random and carry no meaning.
@@ -22,6 +24,8 @@ export interface Client {
 	/** Substance use disorder records protected by 42 CFR Part 2. */
 	part2: boolean;
 	aiConsent: { given: boolean; date: string };
+	/** Raised by instrument answers that need a same-day risk assessment; absent on older records. */
+	riskFlags?: RiskFlag[];
 }
 
 export const SERVICE_TYPES = [
@@ -61,7 +65,8 @@ export function newClient(id: string): Client {
 		address: '',
 		diagnoses: [],
 		part2: false,
-		aiConsent: { given: false, date: '' }
+		aiConsent: { given: false, date: '' },
+		riskFlags: []
 	};
 }
 

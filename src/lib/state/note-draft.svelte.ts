@@ -8,6 +8,8 @@ import { draftNote } from '$lib/documents/draft-note';
 import { exportNote, noteDocument, type NoteExport } from '$lib/documents/note-exports';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
 import { catalogEntry } from '$lib/domain/model-catalog';
+import { latestResult } from '$lib/domain/assessment-trend';
+import { activeGoals, objectiveScore } from '$lib/domain/treatment-plan';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { Autosaver } from './autosave.svelte';
 import { vaultSession } from './vault-session.svelte';
@@ -32,6 +34,8 @@ export class NoteDraft {
 	/** Long sessions: which part is being read. */
 	part = $state<{ index: number; count: number } | null>(null);
 	error = $state<AppError | null>(null);
+	/** The active plan's goals, offered to link, each with its objectives' latest scores. */
+	goals = $state<{ id: string; text: string; scores: string[] }[]>([]);
 	readonly saver = new Autosaver<Note>({ save: (note) => vaultSession.vault.notes.put(note, { audit: false }).then(() => undefined) });
 	#controller: AbortController | null = null;
 
@@ -54,11 +58,36 @@ export class NoteDraft {
 	}
 
 	async load(): Promise<void> {
-		const [existing] = await vaultSession.vault.notes.where('sessionId', this.session.id);
+		const vault = vaultSession.vault;
+		const [[existing], plans, assessments] = await Promise.all([
+			vault.notes.where('sessionId', this.session.id),
+			vault.plans.where('clientId', this.client.id),
+			vault.assessments.where('clientId', this.client.id)
+		]);
 		if (existing) {
 			this.note = existing;
 			this.format = existing.format;
 		}
+		this.goals = activeGoals(plans, this.client.id).map(({ goal }) => ({
+			id: goal.id,
+			text: goal.text,
+			scores: goal.objectives
+				.filter((o) => o.instrumentTarget)
+				.map((o) => {
+					const latest = latestResult(assessments, o.instrumentTarget!.instrumentId);
+					return `${o.text}: ${objectiveScore(o, latest ? { total: latest.result.total, administeredAt: latest.administeredAt } : null).text}`;
+				})
+		}));
+	}
+
+	/** Linking a goal writes its text into "Goals addressed", which the clinician can still edit. */
+	toggleGoal(goalId: string, on: boolean): void {
+		if (!this.note) return;
+		const ids = new Set(this.note.details.goalIds ?? []);
+		if (on) ids.add(goalId);
+		else ids.delete(goalId);
+		const linked = this.goals.filter((g) => ids.has(g.id));
+		this.setDetails({ goalIds: linked.map((g) => g.id), goalsAddressed: linked.map((g) => g.text).join('; ') });
 	}
 
 	async draft(): Promise<void> {

@@ -15,7 +15,8 @@ export interface IndexProgress {
 	total: number;
 	error: AppError | null;
 }
-export type LockReason = 'manual' | 'idle' | 'other-tab';
+/** 'client-mode': a client finished a questionnaire on a handed-over tablet. */
+export type LockReason = 'manual' | 'idle' | 'other-tab' | 'client-mode';
 type Status = 'starting' | 'locked' | 'unlocked';
 type BeforeLock = () => Promise<void>;
 
@@ -40,6 +41,11 @@ export class VaultSession {
 	sessionSummaries = $state<SessionSummary[]>([]);
 	/** Set when the vault cannot even be listed (storage blocked by the browser). */
 	startError = $state<AppError | null>(null);
+	/**
+	 * Client mode: a tablet handed to a client shows only this questionnaire; leaving it any
+	 * other way than finishing locks the vault. Cleared by the lock.
+	 */
+	clientMode = $state<{ path: string } | null>(null);
 	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
 	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
 
@@ -131,6 +137,7 @@ export class VaultSession {
 		this.#search = new SearchIndex();
 		this.index = { ready: false, done: 0, total: 0, error: null };
 		this.lockReason = reason;
+		this.clientMode = null;
 		this.status = 'locked';
 		if (options.broadcast !== false) this.#channel?.postMessage({ type: 'lock' });
 		// The model's conversation state may hold session content: it goes with the lock.
@@ -193,6 +200,12 @@ export class VaultSession {
 		if (i >= 0) this.clients[i] = client;
 		else this.clients.push(client);
 		this.#search.upsert(clientDoc(client));
+	}
+
+	/** A client record written elsewhere (with an assessment and its risk flag): keep the list current. */
+	clientSaved(client: Client): void {
+		const i = this.clients.findIndex((c) => c.id === client.id);
+		if (i >= 0) this.clients[i] = client;
 	}
 
 	async saveSession(session: Session, options: { audit?: boolean } = {}): Promise<void> {

@@ -8,6 +8,17 @@ import { writeOrExplain } from './storage';
 
 const PUT_MANY_SLICE = 1000;
 
+export interface WriteOptions {
+	audit?: boolean;
+	event?: { action: AuditAction; detail?: string };
+}
+
+/** An encrypted, guarded write waiting for its transaction. */
+export interface PreparedWrite {
+	table: RecordTable;
+	apply: () => Promise<RecordRow>;
+}
+
 /**
  * An encrypted table of records. Only `id`, the foreign keys named by `indexed`, version and
  * timestamps are in the clear; the record itself is sealed with the data key and bound to
@@ -46,24 +57,32 @@ export class EncryptedRepository<T extends { id: string }> {
 	 * stored or neither is. `audit: false` skips the audit entry (autosave bursts); `event`
 	 * records a specific action instead (signing, with the content hash).
 	 */
-	async put(record: T, options: { audit?: boolean; event?: { action: AuditAction; detail?: string } } = {}): Promise<RecordRow> {
+	async put(record: T, options: WriteOptions = {}): Promise<RecordRow> {
+		const write = await this.prepare(record, options);
+		return writeOrExplain(() => this.#db.transaction('rw', this.#db[this.#table], this.#db.audit, write.apply));
+	}
+
+	/**
+	 * The guard and the encryption of a write, done up front: `apply` then only touches
+	 * IndexedDB, so several prepared writes can share one transaction (UnlockedVault.putTogether).
+	 */
+	async prepare(record: T, options: WriteOptions = {}): Promise<PreparedWrite> {
 		this.#guard?.(await this.#find(record.id), record);
 		const env = await seal(this.#key, this.#table, record.id, record);
 		const table = this.#db[this.#table];
-		return writeOrExplain(() =>
-			this.#db.transaction('rw', table, this.#db.audit, async () => {
-				const existing = await table.get(record.id);
-				const row = this.#row(record, env, existing, Date.now());
-				await table.put(row as never);
-				if (options.event) {
-					await appendAudit(this.#db, this.#profileId, { ...options.event, recordKind: this.#kind, recordId: record.id });
-				} else if (options.audit !== false || !existing) {
-					const action: AuditAction = existing ? 'record.update' : 'record.create';
-					await appendAudit(this.#db, this.#profileId, { action, recordKind: this.#kind, recordId: record.id });
-				}
-				return row;
-			})
-		);
+		const apply = async () => {
+			const existing = await table.get(record.id);
+			const row = this.#row(record, env, existing, Date.now());
+			await table.put(row as never);
+			if (options.event) {
+				await appendAudit(this.#db, this.#profileId, { ...options.event, recordKind: this.#kind, recordId: record.id });
+			} else if (options.audit !== false || !existing) {
+				const action: AuditAction = existing ? 'record.update' : 'record.create';
+				await appendAudit(this.#db, this.#profileId, { action, recordKind: this.#kind, recordId: record.id });
+			}
+			return row;
+		};
+		return { table: this.#table, apply };
 	}
 
 	/**

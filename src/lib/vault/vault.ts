@@ -1,11 +1,11 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
 import type { Client, Session } from '$lib/domain/records';
-import type { TreatmentPlan } from '$lib/domain/treatment-plan';
+import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
 import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
 import type { AuditRow, SettingsRow } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
-import { EncryptedRepository } from './repository';
+import { EncryptedRepository, type PreparedWrite } from './repository';
 import { writeOrExplain } from './storage';
 
 export interface PrivateNote {
@@ -63,13 +63,25 @@ export class UnlockedVault {
 			...common,
 			table: 'plans',
 			kind: 'plan',
-			indexed: (p) => ({ clientId: p.clientId })
+			indexed: (p) => ({ clientId: p.clientId }),
+			guard: assertPlanChangeAllowed
 		});
 	}
 
 	get #db() {
 		if (!this.#opened) throw new Error('vault closed');
 		return this.#opened.db;
+	}
+
+	/** Writes records of several tables, each with its audit entry, all or none (an assessment and its risk flag). */
+	async putTogether(writes: readonly PreparedWrite[]): Promise<void> {
+		const db = this.#db;
+		const tables = [...new Set(writes.map((w) => w.table))].map((t) => db[t]);
+		await writeOrExplain(() =>
+			db.transaction('rw', [...tables, db.audit], async () => {
+				for (const write of writes) await write.apply();
+			})
+		);
 	}
 
 	async audit(event: AuditEvent): Promise<void> {

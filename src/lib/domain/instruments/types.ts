@@ -19,6 +19,8 @@ export interface InstrumentItem {
 	label: string;
 	/** The published wording, exactly. */
 	text: string;
+	/** Published examples shown under the question but not read as part of it (C-SSRS question 6). */
+	hint?: string;
 	options: readonly ResponseOption[];
 	/** False for questions that are asked but not scored (PHQ-9's difficulty question). */
 	scored: boolean;

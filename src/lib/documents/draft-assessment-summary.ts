@@ -1,0 +1,70 @@
+import { AppError } from '$lib/domain/app-error';
+import type { Assessment } from '$lib/domain/assessment';
+import {
+	outlineSummary,
+	summaryFacts,
+	summaryJsonSchema,
+	summarySystemPrompt,
+	summaryUserPrompt,
+	validateSummary
+} from '$lib/domain/assessment-summary';
+import { checkGrounding, type GroundingReport } from '$lib/domain/grounding';
+import type { Instrument } from '$lib/domain/instruments/types';
+import type { Client } from '$lib/domain/records';
+import type { StructuredRequest } from '$lib/inference/engine';
+import { engineStatus } from '$lib/inference/engine-status.svelte';
+
+/**
+ * Scores over time -> a short interpretation for the record. The numbers are computed first
+ * (`summaryFacts`); a model only words them, and every number it writes is checked against the
+ * facts. Same consent gate as note drafting: no recorded consent, no model. The outline engine
+ * (no AI) answers with the facts themselves.
+ */
+export interface SummaryInput {
+	client: Client;
+	instrument: Instrument;
+	assessments: readonly Assessment[];
+	onText: (text: string) => void;
+	signal?: AbortSignal;
+}
+
+export interface DraftedSummary {
+	summary: string;
+	draftedWith: string;
+	facts: string;
+	grounding: GroundingReport;
+}
+
+const ANSWER_TOKENS = 400;
+
+export function summaryRequest(instrument: Instrument, facts: string): StructuredRequest<{ summary: string }> {
+	return {
+		system: summarySystemPrompt(instrument),
+		prompt: summaryUserPrompt(facts),
+		jsonSchema: summaryJsonSchema,
+		validate: validateSummary,
+		maxTokens: ANSWER_TOKENS,
+		temperature: 0.2,
+		outline: () => outlineSummary(facts)
+	};
+}
+
+export async function draftAssessmentSummary(input: SummaryInput): Promise<DraftedSummary> {
+	if (!engineStatus.engine) await engineStatus.useOutline();
+	const engine = engineStatus.engine!;
+	const current = engineStatus.current;
+	if (engine.kind === 'webllm' && !input.client.aiConsent.given) throw new AppError('note/no-ai-consent');
+	const facts = summaryFacts(input.instrument, input.assessments);
+	let text = '';
+	const result = await engineStatus.generate(
+		summaryRequest(input.instrument, facts),
+		(delta) => {
+			text += delta;
+			input.onText(text);
+		},
+		input.signal
+	);
+	const draftedWith = engine.kind === 'outline' ? 'outline' : current.state === 'ready' ? current.modelId : 'model';
+	const summary = result.value.summary;
+	return { summary, draftedWith, facts, grounding: checkGrounding(facts, { summary }) };
+}
