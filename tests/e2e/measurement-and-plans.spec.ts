@@ -6,10 +6,23 @@ import { addClient, addSession, createVault, expectSaved, unlock } from './suppo
 
 const PHQ9_ITEMS = 9;
 
-/** Answers the clinician-entry PHQ-9 with one option per item (0-3), plus the unscored difficulty question. */
-async function enterPhq9(page: Page, clientId: string, values: number[]) {
+/** In-app navigation: a full page load would lock the vault, as it should. */
+async function openClient(page: Page, name: string) {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await page.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function startQuestionnaire(page: Page, instrument: string, how: 'Enter answers' | 'Client mode (hand over the tablet)') {
+	await page.getByLabel('Questionnaire', { exact: true }).selectOption(instrument);
+	await page.getByRole('link', { name: how }).click();
+}
+
+/** Answers the clinician-entry PHQ-9 for the open client with one option per item (0-3). */
+async function enterPhq9(page: Page, name: string, values: number[]) {
 	const labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
-	await page.goto(`/clients/${clientId}/assess/phq9`);
+	await openClient(page, name);
+	await startQuestionnaire(page, 'phq9', 'Enter answers');
 	await expect(page.getByRole('heading', { level: 1, name: /PHQ-9 for/ })).toBeVisible();
 	for (let i = 0; i < PHQ9_ITEMS; i++) {
 		const item = page.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) });
@@ -31,9 +44,8 @@ test.describe('client mode on a tablet', () => {
 
 	test('a client completes a PHQ-9 one question per screen, the tablet returns to the lock screen, and the clinician sees the score and the item 9 flag', async ({ page }) => {
 		await createVault(page);
-		const clientId = await addClient(page, 'Rowan Ellis');
-		await page.getByLabel('Questionnaire', { exact: true }).selectOption('phq9');
-		await page.getByRole('link', { name: 'Client mode (hand over the tablet)' }).click();
+		await addClient(page, 'Rowan Ellis');
+		await startQuestionnaire(page, 'phq9', 'Client mode (hand over the tablet)');
 
 		// Only the questionnaire: no navigation, no client name, no lock indicator to tap through.
 		await expect(page.getByRole('heading', { name: /Little interest or pleasure/ })).toBeVisible();
@@ -57,7 +69,8 @@ test.describe('client mode on a tablet', () => {
 		await expect(page.getByText('Rowan Ellis')).toHaveCount(0);
 
 		await unlock(page);
-		await page.goto(`/clients/${clientId}`);
+		// The clinician lands on the client's page, not back in client mode.
+		await expect(page.getByRole('heading', { level: 1, name: 'Rowan Ellis' })).toBeVisible();
 		const latest = page.getByTestId('latest-scores');
 		await expect(latest).toContainText('PHQ-9');
 		await expect(latest).toContainText('17');
@@ -74,8 +87,7 @@ test.describe('client mode on a tablet', () => {
 	test('leaving client mode any other way than finishing locks the vault', async ({ page }) => {
 		await createVault(page);
 		await addClient(page, 'Quinn Hart');
-		await page.getByLabel('Questionnaire', { exact: true }).selectOption('gad7');
-		await page.getByRole('link', { name: 'Client mode (hand over the tablet)' }).click();
+		await startQuestionnaire(page, 'gad7', 'Client mode (hand over the tablet)');
 		await expect(page.getByText('Question 1 of 7')).toBeVisible();
 		await page.goBack();
 		await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
@@ -85,11 +97,11 @@ test.describe('client mode on a tablet', () => {
 
 test('three PHQ-9 administrations draw a trend with bands, baseline, response and remission, and a table for screen readers', async ({ page }) => {
 	await createVault(page);
-	const clientId = await addClient(page, 'Morgan Blake');
-	await enterPhq9(page, clientId, [3, 3, 2, 2, 2, 2, 2, 2, 0]); // 18
-	await enterPhq9(page, clientId, [2, 1, 1, 1, 1, 1, 1, 1, 0]); // 9
-	await enterPhq9(page, clientId, [1, 1, 0, 1, 0, 0, 0, 0, 0]); // 3
-	await page.goto(`/clients/${clientId}`);
+	await addClient(page, 'Morgan Blake');
+	await enterPhq9(page, 'Morgan Blake', [3, 3, 2, 2, 2, 2, 2, 2, 0]); // 18
+	await enterPhq9(page, 'Morgan Blake', [2, 1, 1, 1, 1, 1, 1, 1, 0]); // 9
+	await enterPhq9(page, 'Morgan Blake', [1, 1, 0, 1, 0, 0, 0, 0, 0]); // 3
+	await page.getByRole('link', { name: 'Done' }).click();
 
 	const chart = page.getByRole('img', { name: /PHQ-9/ });
 	await expect(chart).toBeVisible();
@@ -122,13 +134,12 @@ test('three PHQ-9 administrations draw a trend with bands, baseline, response an
 
 test('a plan is drafted from the intake, edited, signed, updated to version 2 with the diff shown, linked from a note, and exported as valid FHIR', async ({ page }) => {
 	await createVault(page);
-	const clientId = await addClient(page, 'Jesse Park');
+	await addClient(page, 'Jesse Park');
 	await page.getByLabel('Diagnoses').fill('F33.1 Major depressive disorder, recurrent, moderate');
 	await expectSaved(page);
 	await addSession(page, 'Intake. Client wants to return to work full time. We agreed on weekly CBT sessions.');
-	await enterPhq9(page, clientId, [2, 2, 2, 2, 1, 1, 1, 1, 0]); // 12
-
-	await page.goto(`/clients/${clientId}`);
+	await enterPhq9(page, 'Jesse Park', [2, 2, 2, 2, 1, 1, 1, 1, 0]); // 12
+	await page.getByRole('link', { name: 'Done' }).click();
 	await page.getByRole('button', { name: 'New treatment plan' }).click();
 	await expect(page.getByTestId('plan-status')).toContainText(/version 1/i);
 	await page.getByLabel('Session', { exact: true }).selectOption({ index: 1 });
@@ -167,8 +178,8 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 	expect(observation.code.coding[0].code).toBe('44261-6');
 	expect(observation.valueInteger).toBe(12);
 
-	// The plan shows on the dashboard's list, and its goal is offered in the next progress note.
-	await page.goto(`/clients/${clientId}`);
+	// Its goal is offered in the next progress note, with the objective's latest score.
+	await openClient(page, 'Jesse Park');
 	await page.getByRole('button', { name: 'New session' }).click();
 	await page.getByLabel('Session content').fill('Client reports working three days this week.');
 	await page.getByRole('button', { name: 'Draft note' }).click();
@@ -179,8 +190,8 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 
 test('the clinician questionnaire form passes an accessibility scan and shows the C-SSRS follow-ups only when asked', async ({ page }) => {
 	await createVault(page);
-	const clientId = await addClient(page, 'Avery Stone');
-	await page.goto(`/clients/${clientId}/assess/cssrs-screener`);
+	await addClient(page, 'Avery Stone');
+	await startQuestionnaire(page, 'cssrs-screener', 'Enter answers');
 	await expect(page.getByRole('group', { name: /^3\. / })).toHaveCount(0);
 	await page.getByRole('group', { name: /^2\. / }).getByRole('radio', { name: 'Yes', exact: true }).check();
 	await expect(page.getByRole('group', { name: /^3\. / })).toBeVisible();
