@@ -114,6 +114,7 @@ test('three PHQ-9 administrations draw a trend with bands, baseline, response an
 		return n;
 	});
 	expect(inked).toBeGreaterThan(1000);
+	expect(await seriousViolations(page, 'main')).toEqual([]);
 
 	await page.getByRole('button', { name: 'Show table' }).first().click();
 	const table = page.getByRole('table', { name: 'PHQ-9 scores over time' });

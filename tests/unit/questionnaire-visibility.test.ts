@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { bandShades, describeTrend, trendTableRows } from '$lib/domain/trend-chart';
 import {
-	bandShades,
 	canAdvance,
 	clientModeSteps,
-	describeTrend,
 	itemHeading,
 	neighbourStep,
 	pruneHiddenAnswers,
 	readyToSave,
 	remainingMessage,
 	SEX_QUESTION,
-	trendTableRows,
 	unansweredItems,
 	type ClientStep
 } from '$lib/domain/instruments/administration';

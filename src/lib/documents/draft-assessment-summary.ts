@@ -1,4 +1,3 @@
-import { AppError } from '$lib/domain/app-error';
 import type { Assessment } from '$lib/domain/assessment';
 import {
 	outlineSummary,
@@ -12,7 +11,7 @@ import { checkGrounding, type GroundingReport } from '$lib/domain/grounding';
 import type { Instrument } from '$lib/domain/instruments/types';
 import type { Client } from '$lib/domain/records';
 import type { StructuredRequest } from '$lib/inference/engine';
-import { engineStatus } from '$lib/inference/engine-status.svelte';
+import { draftingEngine, generateStreaming } from './drafting';
 
 /**
  * Scores over time -> a short interpretation for the record. The numbers are computed first
@@ -50,21 +49,8 @@ export function summaryRequest(instrument: Instrument, facts: string): Structure
 }
 
 export async function draftAssessmentSummary(input: SummaryInput): Promise<DraftedSummary> {
-	if (!engineStatus.engine) await engineStatus.useOutline();
-	const engine = engineStatus.engine!;
-	const current = engineStatus.current;
-	if (engine.kind === 'webllm' && !input.client.aiConsent.given) throw new AppError('note/no-ai-consent');
+	const engine = await draftingEngine(input.client);
 	const facts = summaryFacts(input.instrument, input.assessments);
-	let text = '';
-	const result = await engineStatus.generate(
-		summaryRequest(input.instrument, facts),
-		(delta) => {
-			text += delta;
-			input.onText(text);
-		},
-		input.signal
-	);
-	const draftedWith = engine.kind === 'outline' ? 'outline' : current.state === 'ready' ? current.modelId : 'model';
-	const summary = result.value.summary;
-	return { summary, draftedWith, facts, grounding: checkGrounding(facts, { summary }) };
+	const { summary } = await generateStreaming(summaryRequest(input.instrument, facts), input.onText, input.signal);
+	return { summary, draftedWith: engine.draftedWith, facts, grounding: checkGrounding(facts, { summary }) };
 }

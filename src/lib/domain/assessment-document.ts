@@ -1,6 +1,6 @@
 import { today } from './dates';
 import type { Instrument } from './instruments/types';
-import type { NoteBlock } from './note-document';
+import { cleanText, type NoteBlock } from './note-document';
 import { NOT_DOCUMENTED } from './note-formats';
 import { blocksToPlainText, part2Blocks, sentence } from './plan-document';
 import { isIsoDate, type Client } from './records';
@@ -88,13 +88,4 @@ export function calendarDate(date: string): string {
 function timeOf(date: string): number {
 	const t = new Date(date).getTime();
 	return Number.isNaN(t) ? 0 : t;
-}
-
-function cleanText(text: string): string {
-	return text
-		.replace(/\r\n?/g, '\n')
-		.split('\n')
-		.map((line) => line.trimEnd())
-		.join('\n')
-		.trim();
 }

@@ -144,7 +144,8 @@ function sessionTime(start: string, end: string): string {
 	return minutes === null ? `${start}–${end}` : `${start}–${end} (${minutes} min)`;
 }
 
-function cleanText(text: string): string {
+/** Text as a document shows it: one kind of line break, no trailing spaces, trimmed. */
+export function cleanText(text: string): string {
 	return text
 		.replace(/\r\n?/g, '\n')
 		.split('\n')

@@ -7,10 +7,8 @@ import type { Client, Session } from '$lib/domain/records';
 import { draftNote } from '$lib/documents/draft-note';
 import { exportNote, noteDocument, type NoteExport } from '$lib/documents/note-exports';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
-import { catalogEntry } from '$lib/domain/model-catalog';
 import { latestResult } from '$lib/domain/assessment-trend';
 import { activeGoals, objectiveScore } from '$lib/domain/treatment-plan';
-import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { Autosaver } from './autosave.svelte';
 import { vaultSession } from './vault-session.svelte';
 
@@ -103,7 +101,6 @@ export class NoteDraft {
 				content: this.session.content,
 				format: $state.snapshot(this.format) as NoteFormat,
 				examples: await this.#practiceExamples(),
-				contextWindow: contextWindowOfLoadedModel(),
 				onPart: (index, count) => (this.part = { index, count }),
 				signal: this.#controller.signal,
 				onText: (text) => (this.streaming = partialSections(text, keys))
@@ -198,9 +195,4 @@ export class NoteDraft {
 		if (!this.note) return;
 		this.note = await amendAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, text, vaultSession.profileName);
 	}
-}
-
-function contextWindowOfLoadedModel(): number | undefined {
-	const current = engineStatus.current;
-	return current.state === 'ready' ? catalogEntry(current.modelId)?.contextWindow : undefined;
 }
