@@ -22,6 +22,7 @@ import { WebLLMEngine } from '$lib/inference/webllm-engine';
 import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 import { benchGrounding, GROUNDING_BUDGET_MS, GROUNDING_MAX_FALSE_FLAGS, GROUNDING_MIN_RECALL } from './grounding';
 import { benchPromptTokens, PROMPT_TOKEN_BUDGET } from './prompt-tokens';
+import { benchMeasurement, ICD_SEARCH_BUDGET_MS, PLAN_PDF_BUDGET_MS } from './measurement';
 
 export interface BenchOptions {
 	sessions: number;
@@ -557,6 +558,8 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 	results.grounding = grounding;
 	const promptTokens = benchPromptTokens(log);
 	results.promptTokens = promptTokens;
+	const measurement = await benchMeasurement(log);
+	results.measurementAndPlans = measurement;
 
 	const storage = await navigator.storage.estimate();
 	results.storageInfo = { usageBytesAtEnd: storage.usage ?? null, vaultDatabase: vaultDatabaseName(profileId) };
@@ -645,6 +648,30 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: 'tokens',
 			limit: `< ${PROMPT_TOKEN_BUDGET}`,
 			pass: promptTokens.max < PROMPT_TOKEN_BUDGET
+		},
+		{
+			id: 'icd10-search-p95',
+			description: `ICD-10-CM chapter 5 search per keystroke in the diagnosis picker (${measurement.icd.searches} keystrokes)`,
+			value: measurement.icd.p95Ms,
+			unit: 'ms',
+			limit: `< ${ICD_SEARCH_BUDGET_MS}`,
+			pass: measurement.icd.p95Ms < ICD_SEARCH_BUDGET_MS
+		},
+		{
+			id: 'plan-pdf',
+			description: `PDF of a treatment plan with ${measurement.plans.objectives} objectives (median of 3)`,
+			value: measurement.plans.pdfMedianMs,
+			unit: 'ms',
+			limit: `< ${PLAN_PDF_BUDGET_MS}`,
+			pass: measurement.plans.pdfMedianMs < PLAN_PDF_BUDGET_MS
+		},
+		{
+			id: 'plan-and-summary-prompt-tokens',
+			description: 'Fixed prompt of plan drafting and of the assessment summary (instructions and schema), Llama 3 tokenizer',
+			value: Math.max(measurement.promptTokens.planDraft, measurement.promptTokens.assessmentSummary),
+			unit: 'tokens',
+			limit: `< ${PROMPT_TOKEN_BUDGET * 2}`,
+			pass: Math.max(measurement.promptTokens.planDraft, measurement.promptTokens.assessmentSummary) < PROMPT_TOKEN_BUDGET * 2
 		}
 	];
 

@@ -32,6 +32,16 @@ async function enterPhq9(page: Page, name: string, values: number[]) {
 	await expect(page.getByTestId('score-summary')).toBeVisible();
 }
 
+/** Console errors and uncaught exceptions, including Content-Security-Policy refusals (a chart style, a stray request). */
+function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}
+
 async function seriousViolations(page: Page, include?: string) {
 	const builder = new AxeBuilder({ page });
 	if (include) builder.include(include);
@@ -96,6 +106,7 @@ test.describe('client mode on a tablet', () => {
 });
 
 test('three PHQ-9 administrations draw a trend with bands, baseline, response and remission, and a table for screen readers', async ({ page }) => {
+	const errors = watchErrors(page);
 	await createVault(page);
 	await addClient(page, 'Morgan Blake');
 	await enterPhq9(page, 'Morgan Blake', [3, 3, 2, 2, 2, 2, 2, 2, 0]); // 18
@@ -131,9 +142,11 @@ test('three PHQ-9 administrations draw a trend with bands, baseline, response an
 	await expect(page.getByTestId('interpretation-grounded')).toBeVisible();
 	await page.getByLabel('PHQ-9 interpretation').fill('PHQ-9 fell from 18 to 7, a response.');
 	await expect(page.getByTestId('interpretation-flag')).toContainText('7');
+	expect(errors).toEqual([]);
 });
 
 test('a plan is drafted from the intake, edited, signed, updated to version 2 with the diff shown, linked from a note, and exported as valid FHIR', async ({ page }) => {
+	const errors = watchErrors(page);
 	await createVault(page);
 	await addClient(page, 'Jesse Park');
 	await page.getByLabel('Diagnoses').fill('F33.1 Major depressive disorder, recurrent, moderate');
@@ -187,6 +200,7 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 	await page.getByRole('checkbox', { name: 'Return to work full time by spring' }).check();
 	await expect(page.getByLabel('Treatment plan goals addressed')).toHaveValue('Return to work full time by spring');
 	await expect(page.getByTestId('goal-score')).toContainText('PHQ-9 12');
+	expect(errors).toEqual([]);
 });
 
 test('the clinician questionnaire form passes an accessibility scan and shows the C-SSRS follow-ups only when asked', async ({ page }) => {

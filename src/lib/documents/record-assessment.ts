@@ -1,4 +1,5 @@
 import type { Assessment, RiskFlag } from '$lib/domain/assessment';
+import { pruneHiddenAnswers } from '$lib/domain/instruments/administration';
 import type { Instrument, Answers, ScoringContext } from '$lib/domain/instruments/types';
 import type { Client } from '$lib/domain/records';
 import type { UnlockedVault } from '$lib/vault/vault';
@@ -28,8 +29,7 @@ export async function recordAssessment(
 	const newId = input.newId ?? (() => crypto.randomUUID());
 	// Only the questions that were asked are kept (C-SSRS skip logic): a stale answer to a
 	// skipped question must not sit in the record looking like the client's answer.
-	const asked = new Set(input.instrument.visibleItems(input.answers).map((item) => item.id));
-	const answers = Object.fromEntries(Object.entries(input.answers).filter(([id]) => asked.has(id)));
+	const answers = pruneHiddenAnswers(input.instrument, input.answers);
 	const result = input.instrument.score(answers, input.context);
 	const assessment: Assessment = {
 		id: newId(),
