@@ -175,6 +175,8 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 	await page.getByRole('button', { name: 'Update plan' }).click();
 	await expect(page.getByTestId('plan-status')).toContainText(/version 2/i);
 	await page.getByLabel('Goal 1.1', { exact: true }).fill('Return to work full time by spring');
+	const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Review date', { exact: true }).fill(inTwoWeeks);
 	await expectSaved(page);
 	const diff = page.getByTestId('plan-diff');
 	await expect(diff).toContainText('Changes from version 1');
@@ -191,6 +193,11 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 	const observation = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Observation').resource;
 	expect(observation.code.coding[0].code).toBe('44261-6');
 	expect(observation.valueInteger).toBe(12);
+
+	// The review, two weeks away, is on the Today dashboard.
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(page.getByTestId('reviews-due')).toContainText('Jesse Park');
+	await expect(page.getByTestId('reviews-due')).toContainText(/due in 1[345] days/);
 
 	// Its goal is offered in the next progress note, with the objective's latest score.
 	await openClient(page, 'Jesse Park');
