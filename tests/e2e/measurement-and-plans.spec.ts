@@ -213,7 +213,10 @@ test('a plan is drafted from the intake, edited, signed, updated to version 2 wi
 test('the clinician questionnaire form passes an accessibility scan and shows the C-SSRS follow-ups only when asked', async ({ page }) => {
 	await createVault(page);
 	await addClient(page, 'Avery Stone');
-	await startQuestionnaire(page, 'cssrs-screener', 'Enter answers');
+	// The screener here is the interview version: it is never handed to the client.
+	await page.getByLabel('Questionnaire', { exact: true }).selectOption('cssrs-screener');
+	await expect(page.getByRole('link', { name: 'Client mode (hand over the tablet)' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Enter answers' }).click();
 	await expect(page.getByRole('group', { name: /^3\. / })).toHaveCount(0);
 	await page.getByRole('group', { name: /^2\. / }).getByRole('radio', { name: 'Yes', exact: true }).check();
 	await expect(page.getByRole('group', { name: /^3\. / })).toBeVisible();

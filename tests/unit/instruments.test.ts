@@ -319,3 +319,17 @@ describe('C-SSRS screener', () => {
 		expect(CSSRS.range).toBeNull();
 	});
 });
+
+describe('who may answer alone', () => {
+	it('hands only the self-report questionnaires to the client; the interview versions stay with the clinician', () => {
+		const byMode = Object.fromEntries(INSTRUMENTS.map((i) => [i.id, i.administration]));
+		expect(byMode).toEqual({
+			phq9: 'self-report',
+			gad7: 'self-report',
+			pcl5: 'self-report',
+			'audit-c': 'interview',
+			audit: 'interview',
+			'cssrs-screener': 'interview'
+		});
+	});
+});

@@ -40,6 +40,7 @@ function fakeInstrument(overrides: Partial<Instrument> = {}): Instrument {
 		licence: 'test',
 		attribution: 'test',
 		timeframe: 'In the past month',
+		administration: 'self-report',
 		...overrides
 	};
 }

@@ -56,5 +56,6 @@ export const AUDIT_C: Instrument = {
 	needsContext: ['sex'],
 	licence: 'Public domain; the questions are those of the WHO AUDIT, free to reproduce with attribution.',
 	attribution: `Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. The AUDIT alcohol consumption questions (AUDIT-C). Arch Intern Med. 1998;158:1789-1795. Questions from: ${WHO_AUDIT_SOURCE}`,
-	timeframe: 'During this past year'
+	timeframe: 'During this past year',
+	administration: 'interview'
 };

@@ -99,5 +99,6 @@ export const AUDIT: Instrument = {
 	licence:
 		'World Health Organization: all rights reserved, but the document may be freely reviewed, abstracted, reproduced and translated; attribute the source.',
 	attribution: WHO_AUDIT_SOURCE,
-	timeframe: 'During this past year'
+	timeframe: 'During this past year',
+	administration: 'interview'
 };

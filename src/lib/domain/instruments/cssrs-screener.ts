@@ -99,5 +99,6 @@ export const CSSRS_SCREENER: Instrument = {
 	attribution:
 		'Columbia-Suicide Severity Rating Scale (C-SSRS), Posner, K.; Brent, D.; Lucas, C.; Gould, M.; Stanley, B.; Brown, G.; Fisher, P.; Zelazny, J.; Burke, A.; Oquendo, M.; Mann, J. © 2008 The Research Foundation for Mental Hygiene, Inc.',
 	// Questions 1-5 cover the past month; question 6 asks about ever, then the past 3 months.
-	timeframe: 'Past month'
+	timeframe: 'Past month',
+	administration: 'interview'
 };

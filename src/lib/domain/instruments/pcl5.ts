@@ -96,5 +96,6 @@ export const PCL5: Instrument = {
 	licence: 'Public domain: a work of the National Center for PTSD, US Department of Veterans Affairs.',
 	attribution:
 		'PCL-5 (8/14/2013) Weathers, Litz, Keane, Palmieri, Marx, & Schnurr -- National Center for PTSD. Weathers, F.W., Litz, B.T., Keane, T.M., Palmieri, P.A., Marx, B.P., & Schnurr, P.P. (2013). The PTSD Checklist for DSM-5 (PCL-5).',
-	timeframe: 'In the past month'
+	timeframe: 'In the past month',
+	administration: 'self-report'
 };

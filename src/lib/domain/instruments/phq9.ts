@@ -83,5 +83,6 @@ export const PHQ9: Instrument = {
 	licence: 'Public domain: no permission required to reproduce, translate, display or distribute.',
 	attribution:
 		'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
-	timeframe: 'Over the last 2 weeks'
+	timeframe: 'Over the last 2 weeks',
+	administration: 'self-report'
 };

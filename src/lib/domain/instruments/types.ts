@@ -98,4 +98,10 @@ export interface Instrument {
 	attribution: string;
 	/** Lookback period in the respondent's words ("Over the last 2 weeks"). */
 	timeframe: string;
+	/**
+	 * 'self-report': the client may answer it alone (client mode). 'interview': the published
+	 * version here is read aloud by the clinician (its instructions are the interviewer's), so
+	 * it is never handed to the client.
+	 */
+	administration: 'self-report' | 'interview';
 }
