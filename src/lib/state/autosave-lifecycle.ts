@@ -34,7 +34,7 @@ export function flushOnLeave(saver: { flush(): Promise<void> }): void {
  * Autosave writes every few hundred milliseconds while someone types; the audit trail records
  * the first write of an editing burst and then at most one update every five minutes.
  */
-function auditThrottle(): () => boolean {
+export function auditThrottle(): () => boolean {
 	let last = 0;
 	return () => {
 		const now = Date.now();

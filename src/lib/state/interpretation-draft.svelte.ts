@@ -8,6 +8,7 @@ import type { Client } from '$lib/domain/records';
 import { draftAssessmentSummary } from '$lib/documents/draft-assessment-summary';
 import { exportAssessmentSummary } from '$lib/documents/plan-exports';
 import { Autosaver } from './autosave.svelte';
+import { auditThrottle } from './autosave-lifecycle';
 import { vaultSession } from './vault-session.svelte';
 
 /**
@@ -26,6 +27,7 @@ export class InterpretationDraft {
 	streamed = $state('');
 	error = $state<AppError | null>(null);
 	readonly saver: Autosaver<string>;
+	readonly #shouldAudit = auditThrottle();
 
 	/** Sentences with a number, risk statement or claim the computed facts do not support. */
 	readonly flagged: GroundedSentence[];
@@ -80,7 +82,7 @@ export class InterpretationDraft {
 		const latest = this.#latest();
 		if (!latest) return;
 		const next: Assessment = { ...latest, interpretation: { text, draftedWith: this.draftedWith, updatedAt: new Date().toISOString() } };
-		await vaultSession.vault.assessments.put(next, { audit: false });
+		await vaultSession.vault.assessments.put(next, { audit: this.#shouldAudit() });
 		const i = this.assessments.findIndex((a) => a.id === next.id);
 		if (i >= 0) this.assessments[i] = next;
 	}

@@ -10,6 +10,7 @@ import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
 import { latestResult } from '$lib/domain/assessment-trend';
 import { activeGoals, objectiveScore } from '$lib/domain/treatment-plan';
 import { Autosaver } from './autosave.svelte';
+import { auditThrottle } from './autosave-lifecycle';
 import { vaultSession } from './vault-session.svelte';
 
 /**
@@ -34,7 +35,10 @@ export class NoteDraft {
 	error = $state<AppError | null>(null);
 	/** The active plan's goals, offered to link, each with its objectives' latest scores. */
 	goals = $state<{ id: string; text: string; scores: string[] }[]>([]);
-	readonly saver = new Autosaver<Note>({ save: (note) => vaultSession.vault.notes.put(note, { audit: false }).then(() => undefined) });
+	readonly #shouldAudit = auditThrottle();
+	readonly saver = new Autosaver<Note>({
+		save: (note) => vaultSession.vault.notes.put(note, { audit: this.#shouldAudit() }).then(() => undefined)
+	});
 	#controller: AbortController | null = null;
 
 	/** Source index, rebuilt only when the session content changes. */

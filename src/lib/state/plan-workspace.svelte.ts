@@ -8,6 +8,7 @@ import { draftPlan } from '$lib/documents/draft-plan';
 import { exportPlan } from '$lib/documents/plan-exports';
 import { diagnosisByCode } from '$lib/domain/icd10';
 import { Autosaver } from './autosave.svelte';
+import { auditThrottle } from './autosave-lifecycle';
 import { vaultSession } from './vault-session.svelte';
 
 /**
@@ -27,10 +28,11 @@ export class PlanWorkspace {
 	/** The problems before the last model draft replaced them: one step of undo. */
 	undoProblems = $state<PlanProblem[] | null>(null);
 
+	readonly #shouldAudit = auditThrottle();
 	readonly saver = new Autosaver<TreatmentPlan>({
 		// A draft may be half-written; it is stored as it is, and checked in full at signing.
 		isValid: () => true,
-		save: (plan) => vaultSession.vault.plans.put(plan, { audit: false }).then(() => undefined)
+		save: (plan) => vaultSession.vault.plans.put(plan, { audit: this.#shouldAudit() }).then(() => undefined)
 	});
 
 	errors = $derived(this.plan ? validatePlan(this.plan) : {});
