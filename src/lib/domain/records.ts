@@ -24,6 +24,8 @@ export interface Client {
 	/** Substance use disorder records protected by 42 CFR Part 2. */
 	part2: boolean;
 	aiConsent: { given: boolean; date: string };
+	/** Consent to recording sessions (audio or transcript); absent on older records. */
+	recordingConsent?: { given: boolean; date: string };
 	/** Raised by instrument answers that need a same-day risk assessment; absent on older records. */
 	riskFlags?: RiskFlag[];
 }
@@ -66,6 +68,7 @@ export function newClient(id: string): Client {
 		diagnoses: [],
 		part2: false,
 		aiConsent: { given: false, date: '' },
+		recordingConsent: { given: false, date: '' },
 		riskFlags: []
 	};
 }

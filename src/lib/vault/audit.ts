@@ -25,7 +25,14 @@ export type AuditAction =
 	| 'note.addendum'
 	| 'plan.sign'
 	| 'risk.flag'
-	| 'risk.review';
+	| 'risk.review'
+	| 'consent.revoke'
+	| 'record.disclose'
+	| 'document.sign'
+	| 'audit.export'
+	| 'backup.create'
+	| 'backup.restore'
+	| 'client.delete';
 
 export interface AuditEvent {
 	action: AuditAction;

@@ -44,6 +44,16 @@ export interface SettingsRow {
 	autoLockMinutes: number;
 	/** Note formats the practice defined (names, sections, guidance: no PHI). */
 	practiceFormats?: NoteFormat[];
+	/** The whole practice is a 42 CFR Part 2 program: every client's records are Part 2. */
+	part2Program?: boolean;
+	/** Which 42 CFR 2.32 statement goes with a disclosure, and the administrator's edited texts. */
+	part2Notice?: { statement: 1 | 2; statement1: string; statement2: string };
+	/** Practice details that fill compliance documents (no client information). */
+	practice?: { name: string; address: string; phone: string; privacyOfficer: string };
+	/** Remind the clinician when the last backup is older than this many days. */
+	backupReminderDays?: number;
+	/** When the last backup file was made (epoch ms). */
+	lastBackupAt?: number;
 }
 
 export interface RecordRow {
@@ -76,6 +86,14 @@ export interface PlanRow extends RecordRow {
 	clientId: string;
 }
 
+export interface ConsentRow extends RecordRow {
+	clientId: string;
+}
+
+export interface DisclosureRow extends RecordRow {
+	clientId: string;
+}
+
 export interface AuditRow {
 	seq: number;
 	at: number;
@@ -99,6 +117,9 @@ export class VaultDatabase extends Dexie {
 	privateNotes!: EntityTable<PrivateNoteRow, 'id'>;
 	assessments!: EntityTable<AssessmentRow, 'id'>;
 	plans!: EntityTable<PlanRow, 'id'>;
+	consents!: EntityTable<ConsentRow, 'id'>;
+	disclosures!: EntityTable<DisclosureRow, 'id'>;
+	documents!: EntityTable<RecordRow, 'id'>;
 	audit!: EntityTable<AuditRow, 'seq'>;
 
 	constructor(profileId: string) {
@@ -123,6 +144,12 @@ export class VaultDatabase extends Dexie {
 			assessments: 'id, clientId, updatedAt',
 			plans: 'id, clientId, updatedAt'
 		});
+		// v4: 42 CFR Part 2 consents, the disclosure log, and the practice's compliance documents.
+		this.version(4).stores({
+			consents: 'id, clientId, updatedAt',
+			disclosures: 'id, clientId, updatedAt',
+			documents: 'id, updatedAt'
+		});
 	}
 }
 
@@ -130,4 +157,26 @@ export function vaultDatabaseName(profileId: string): string {
 	return `tacit-vault-${profileId}`;
 }
 
-export type RecordTable = 'clients' | 'sessions' | 'notes' | 'privateNotes' | 'assessments' | 'plans';
+export type RecordTable =
+	| 'clients'
+	| 'sessions'
+	| 'notes'
+	| 'privateNotes'
+	| 'assessments'
+	| 'plans'
+	| 'consents'
+	| 'disclosures'
+	| 'documents';
+
+/** Every encrypted table, in the order a backup writes them. */
+export const RECORD_TABLES: readonly RecordTable[] = [
+	'clients',
+	'sessions',
+	'notes',
+	'privateNotes',
+	'assessments',
+	'plans',
+	'consents',
+	'disclosures',
+	'documents'
+];

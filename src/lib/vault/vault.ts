@@ -1,5 +1,6 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
+import type { Disclosure, Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
 import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
@@ -27,6 +28,8 @@ export class UnlockedVault {
 	readonly privateNotes: EncryptedRepository<PrivateNote>;
 	readonly assessments: EncryptedRepository<Assessment>;
 	readonly plans: EncryptedRepository<TreatmentPlan>;
+	readonly consents: EncryptedRepository<Part2Consent>;
+	readonly disclosures: EncryptedRepository<Disclosure>;
 	#opened: OpenedVault | null;
 
 	constructor(opened: OpenedVault) {
@@ -65,6 +68,18 @@ export class UnlockedVault {
 			kind: 'plan',
 			indexed: (p) => ({ clientId: p.clientId }),
 			guard: assertPlanChangeAllowed
+		});
+		this.consents = new EncryptedRepository<Part2Consent>({
+			...common,
+			table: 'consents',
+			kind: 'consent',
+			indexed: (c) => ({ clientId: c.clientId })
+		});
+		this.disclosures = new EncryptedRepository<Disclosure>({
+			...common,
+			table: 'disclosures',
+			kind: 'disclosure',
+			indexed: (d) => ({ clientId: d.clientId })
 		});
 	}
 
