@@ -1,5 +1,6 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
+import type { ComplianceDocument } from '$lib/domain/compliance-document';
 import type { Disclosure, Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
@@ -30,6 +31,7 @@ export class UnlockedVault {
 	readonly plans: EncryptedRepository<TreatmentPlan>;
 	readonly consents: EncryptedRepository<Part2Consent>;
 	readonly disclosures: EncryptedRepository<Disclosure>;
+	readonly documents: EncryptedRepository<ComplianceDocument>;
 	#opened: OpenedVault | null;
 
 	constructor(opened: OpenedVault) {
@@ -81,6 +83,7 @@ export class UnlockedVault {
 			kind: 'disclosure',
 			indexed: (d) => ({ clientId: d.clientId })
 		});
+		this.documents = new EncryptedRepository<ComplianceDocument>({ ...common, table: 'documents', kind: 'document' });
 	}
 
 	get #db() {
