@@ -45,6 +45,16 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'plan/not-signed': 'Only a signed plan can be updated to a new version. Edit this draft directly, then sign it.',
 	'plan/not-latest':
 		'A newer version of this plan exists, so this one cannot be updated. Open the latest version and update that.',
+	'disclosure/refused':
+		'This record is protected by 42 CFR Part 2 and no valid consent covers this recipient and purpose, so nothing was exported or disclosed. Record the client’s consent, or check the recipient and purpose.',
+	'backup/unreadable':
+		'This file is not a Tacit backup, or it is cut short. Nothing on this device was changed. Choose the backup file again; if it was copied, copy it again.',
+	'backup/newer-format':
+		'This backup was made by a newer version of Tacit. Nothing on this device was changed. Update Tacit (reload it when online), then restore again.',
+	'backup/wrong-key':
+		'This passphrase or recovery key does not open the backup. Nothing on this device was changed. Use the passphrase that was current when the backup was made, or the recovery key.',
+	'backup/damaged':
+		'This backup file has been altered or damaged, so none of it was restored and nothing on this device was changed. Use another copy of the backup.',
 	'import/unsupported-file':
 		'Tacit can import text (.txt), Word (.docx) and caption (.vtt, .srt) files. Nothing was imported; save the file in one of these formats, or paste the text.',
 	'import/too-large': 'This file is larger than 20 MB, so it was not imported. Split it, or paste the part you need.',
