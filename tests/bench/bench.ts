@@ -23,6 +23,7 @@ import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 import { benchGrounding, GROUNDING_BUDGET_MS, GROUNDING_MAX_FALSE_FLAGS, GROUNDING_MIN_RECALL } from './grounding';
 import { benchPromptTokens, PROMPT_TOKEN_BUDGET } from './prompt-tokens';
 import { benchMeasurement, ICD_SEARCH_BUDGET_MS, PLAN_PDF_BUDGET_MS } from './measurement';
+import { BACKUP_BUDGET_MS, benchBackup, RESTORE_BUDGET_MS } from './backup';
 
 export interface BenchOptions {
 	sessions: number;
@@ -550,6 +551,11 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 	results.unlock = unlock;
 	await settle();
 
+	// After unlock: the phase removes the profile and restores it from its backup file.
+	const backup = await benchBackup(log, profileId, PASSPHRASE, argon2InWorker);
+	results.backup = backup;
+	await settle();
+
 	const stream = await benchStreamLongTasks(log);
 	results.streamLongTasks = stream;
 	await settle();
@@ -664,6 +670,30 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: 'ms',
 			limit: `< ${PLAN_PDF_BUDGET_MS}`,
 			pass: measurement.plans.pdfMedianMs < PLAN_PDF_BUDGET_MS
+		},
+		{
+			id: 'backup-restore-equal',
+			description: `Records that differ after a backup of ${backup.records} records and a restore into a fresh database (audit chain ${backup.auditIntact ? 'intact' : 'broken'})`,
+			value: backup.mismatches,
+			unit: 'records',
+			limit: '= 0',
+			pass: backup.mismatches === 0 && backup.restoredRecords === backup.records && backup.auditIntact
+		},
+		{
+			id: 'backup-ms',
+			description: `Backup file of ${backup.records} records (${(backup.fileBytes / 1e6).toFixed(1)} MB), one read transaction (info)`,
+			value: backup.backupMs,
+			unit: 'ms',
+			limit: `< ${BACKUP_BUDGET_MS}`,
+			pass: backup.backupMs < BACKUP_BUDGET_MS
+		},
+		{
+			id: 'restore-ms',
+			description: `Restore of that file into a fresh database, KDF ${Math.round(backup.restoreKdfMs)} ms included (info)`,
+			value: backup.restoreMs,
+			unit: 'ms',
+			limit: `< ${RESTORE_BUDGET_MS}`,
+			pass: backup.restoreMs < RESTORE_BUDGET_MS
 		},
 		{
 			id: 'plan-and-summary-prompt-tokens',

@@ -27,6 +27,7 @@ export type ErrorCode =
 	| 'plan/signed'
 	| 'plan/not-signed'
 	| 'plan/not-latest'
+	| 'document/signed'
 	| 'disclosure/refused'
 	| 'backup/unreadable'
 	| 'backup/newer-format'

@@ -31,6 +31,8 @@ export interface AssessmentSummaryDocument {
 	practiceName: string;
 	/** The practice administrator's edited 42 CFR 2.32 statement; statement 1 when absent. */
 	part2Notice?: string;
+	/** On a disclosure, the consent's scope in words (2.32 asks for it beside the notice). */
+	part2Consent?: string;
 }
 
 export const UNREVIEWED_LINE = 'DRAFT — summary not yet reviewed by a clinician';
@@ -63,7 +65,7 @@ export function assessmentSummaryBlocks(doc: AssessmentSummaryDocument): NoteBlo
 	blocks.push({ kind: 'paragraph', text: cleanText(doc.summary) || NOT_DOCUMENTED });
 
 	blocks.push({ kind: 'signature', text: reviewer ? `Reviewed by ${reviewer}` : UNREVIEWED_LINE });
-	blocks.push(...part2Blocks(client.part2, doc.part2Notice));
+	blocks.push(...part2Blocks(client.part2, doc.part2Notice, doc.part2Consent));
 	return blocks;
 }
 

@@ -45,6 +45,8 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'plan/not-signed': 'Only a signed plan can be updated to a new version. Edit this draft directly, then sign it.',
 	'plan/not-latest':
 		'A newer version of this plan exists, so this one cannot be updated. Open the latest version and update that.',
+	'document/signed':
+		'This document is signed, so it cannot be changed. Start a new draft from it; the signed one is kept as it is.',
 	'disclosure/refused':
 		'This record is protected by 42 CFR Part 2 and no valid consent covers this recipient and purpose, so nothing was exported or disclosed. Record the client’s consent, or check the recipient and purpose.',
 	'backup/unreadable':

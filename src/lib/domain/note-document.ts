@@ -22,6 +22,8 @@ export interface NoteDocument {
 	details?: { riskAssessment: string; riskFindings: string; goalsAddressed: string; nextAppointment: string };
 	/** The practice administrator's edited 42 CFR 2.32 statement; statement 1 when absent. */
 	part2Notice?: string;
+	/** On a disclosure, the consent's scope in words (2.32 asks for it beside the notice). */
+	part2Consent?: string;
 }
 
 /** 42 CFR 2.32 statement 1, the default notice on every disclosure of a Part 2 record. */
@@ -41,6 +43,7 @@ export const PART2_NOTICE =
 	'the record (see 42 CFR 2.31).';
 
 export const PART2_HEADING = 'NOTICE: 42 CFR PART 2';
+export const PART2_CONSENT_HEADING = 'Consent';
 export const DRAFT_LINE = 'DRAFT — not signed';
 
 /**
@@ -109,8 +112,15 @@ export function noteBlocks(doc: NoteDocument): NoteBlock[] {
 	if (client.part2) {
 		blocks.push({ kind: 'heading', text: PART2_HEADING });
 		blocks.push({ kind: 'notice', text: doc.part2Notice?.trim() || PART2_NOTICE });
+		blocks.push(...consentBlocks(doc.part2Consent));
 	}
 	return blocks;
+}
+
+/** The consent a disclosure relies on, after the notice; nothing when the export is not a disclosure. */
+export function consentBlocks(summary: string | undefined): NoteBlock[] {
+	const text = cleanText(summary ?? '');
+	return text ? [{ kind: 'subheading', text: PART2_CONSENT_HEADING }, { kind: 'paragraph', text }] : [];
 }
 
 /** Plain text for pasting into an EHR: capitalised headings, blank lines between parts. */

@@ -1,5 +1,5 @@
 import type { InstrumentId } from './instruments/types';
-import { DRAFT_LINE, PART2_HEADING, PART2_NOTICE, formatInstant, type NoteBlock } from './note-document';
+import { DRAFT_LINE, PART2_HEADING, PART2_NOTICE, consentBlocks, formatInstant, type NoteBlock } from './note-document';
 import { NOT_DOCUMENTED } from './note-formats';
 import type { Client, Diagnosis } from './records';
 import { INSTRUMENT_SHORT_NAMES, type PlanObjective, type PlanProblem, type TreatmentPlan } from './treatment-plan';
@@ -18,6 +18,8 @@ export interface PlanDocument {
 	practiceName: string;
 	/** The practice administrator's edited 42 CFR 2.32 statement; statement 1 when absent. */
 	part2Notice?: string;
+	/** On a disclosure, the consent's scope in words (2.32 asks for it beside the notice). */
+	part2Consent?: string;
 }
 
 /** Signed means the status says so and the signer and time are recorded. */
@@ -53,7 +55,7 @@ export function planBlocks(doc: PlanDocument): NoteBlock[] {
 	} else {
 		blocks.push({ kind: 'signature', text: DRAFT_LINE });
 	}
-	blocks.push(...part2Blocks(client.part2, doc.part2Notice));
+	blocks.push(...part2Blocks(client.part2, doc.part2Notice, doc.part2Consent));
 	return blocks;
 }
 
@@ -103,12 +105,13 @@ export function planToPlainText(doc: PlanDocument): string {
 	return blocksToPlainText(planBlocks(doc));
 }
 
-/** The Part 2 heading and notice, only for a Part 2 client. */
-export function part2Blocks(part2: boolean, notice: string | undefined): NoteBlock[] {
+/** The Part 2 heading and notice, only for a Part 2 client; on a disclosure, the consent after them. */
+export function part2Blocks(part2: boolean, notice: string | undefined, consent?: string): NoteBlock[] {
 	if (!part2) return [];
 	return [
 		{ kind: 'heading', text: PART2_HEADING },
-		{ kind: 'notice', text: notice?.trim() || PART2_NOTICE }
+		{ kind: 'notice', text: notice?.trim() || PART2_NOTICE },
+		...consentBlocks(consent)
 	];
 }
 

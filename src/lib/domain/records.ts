@@ -114,6 +114,9 @@ export function validateClient(client: Client): FieldErrors {
 	if (client.aiConsent.given && !isIsoDate(client.aiConsent.date)) {
 		errors.aiConsent = 'Enter the date the client consented.';
 	}
+	if (client.recordingConsent?.given && !isIsoDate(client.recordingConsent.date)) {
+		errors.recordingConsent = 'Enter the date the client consented to recording.';
+	}
 	return errors;
 }
 

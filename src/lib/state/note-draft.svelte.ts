@@ -7,6 +7,10 @@ import type { Client, Session } from '$lib/domain/records';
 import { draftNote } from '$lib/documents/draft-note';
 import { exportNote, noteDocument, type NoteExport } from '$lib/documents/note-exports';
 import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
+import { disclosurePrompt, exportRecord, type DisclosureRequest } from '$lib/documents/part2-export';
+import type { Part2Consent } from '$lib/domain/consent';
+import { today } from '$lib/domain/dates';
+import { isPart2 } from '$lib/domain/part2-notice';
 import { latestResult } from '$lib/domain/assessment-trend';
 import { activeGoals, objectiveScore } from '$lib/domain/treatment-plan';
 import { Autosaver } from './autosave.svelte';
@@ -35,6 +39,9 @@ export class NoteDraft {
 	error = $state<AppError | null>(null);
 	/** The active plan's goals, offered to link, each with its objectives' latest scores. */
 	goals = $state<{ id: string; text: string; scores: string[] }[]>([]);
+	/** The client's Part 2 consents, to suggest recipients and purposes when the note is disclosed. */
+	consents = $state<Part2Consent[]>([]);
+	readonly disclosure: ReturnType<typeof disclosurePrompt>;
 	readonly #shouldAudit = auditThrottle();
 	readonly saver = new Autosaver<Note>({
 		save: (note) => vaultSession.vault.notes.put(note, { audit: this.#shouldAudit() }).then(() => undefined)
@@ -50,6 +57,7 @@ export class NoteDraft {
 		this.client = client;
 		this.session = session;
 		this.analysedContent = session.content;
+		this.disclosure = $derived(disclosurePrompt(client, vaultSession.settings, this.consents, `Progress note of ${session.date}`));
 		this.#source = $derived(indexSource(this.analysedContent));
 		this.flagged = $derived.by((): GroundedSentence[] => {
 			const note = this.note;
@@ -61,11 +69,13 @@ export class NoteDraft {
 
 	async load(): Promise<void> {
 		const vault = vaultSession.vault;
-		const [[existing], plans, assessments] = await Promise.all([
+		const [[existing], plans, assessments, consents] = await Promise.all([
 			vault.notes.where('sessionId', this.session.id),
 			vault.plans.where('clientId', this.client.id),
-			vault.assessments.where('clientId', this.client.id)
+			vault.assessments.where('clientId', this.client.id),
+			vault.consents.where('clientId', this.client.id)
 		]);
+		this.consents = consents;
 		if (existing) {
 			this.note = existing;
 			this.format = existing.format;
@@ -188,11 +198,18 @@ export class NoteDraft {
 		this.note = await signAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, vaultSession.profileName);
 	}
 
-	async export(kind: NoteExport) {
-		if (!this.note) return null;
+	/** A Part 2 note leaves only through the consent gate, to the recipient and for the purpose given. */
+	async export(kind: NoteExport, request?: DisclosureRequest) {
+		const note = this.note;
+		if (!note) return null;
 		await this.saver.flush();
-		const doc = noteDocument($state.snapshot(this.note) as Note, this.client, $state.snapshot(this.session) as Session);
-		return exportNote(vaultSession.vault, doc, this.note.id, kind);
+		const settings = vaultSession.settings;
+		const client = { ...this.client, part2: isPart2(this.client, settings ?? undefined) };
+		const doc = noteDocument($state.snapshot(note) as Note, client, $state.snapshot(this.session) as Session);
+		const record = { client, settings, recordKind: 'note' as const, recordId: note.id, today: today(), request };
+		return exportRecord(vaultSession.vault, { ...record, what: `Progress note of ${this.session.date} (${kind})` }, (attachment) =>
+			exportNote(vaultSession.vault, attachment ? { ...doc, part2Notice: attachment.notice, part2Consent: attachment.consentSummary } : doc, note.id, kind)
+		);
 	}
 
 	async addAddendum(text: string): Promise<void> {

@@ -6,6 +6,7 @@ import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { argon2InWorker } from '$lib/vault/kdf-worker';
 import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase, type KeyringDeps } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
+import type { SettingsRow } from '$lib/vault/database';
 import { IdleTimer } from './idle-timer';
 
 export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
@@ -36,6 +37,8 @@ export class VaultSession {
 	clients = $state<Client[]>([]);
 	autoLockMinutes = $state(10);
 	practiceFormats = $state<NoteFormat[]>([]);
+	/** The profile's preferences (practice details, Part 2 program, notices, backup reminder). */
+	settings = $state<SettingsRow | null>(null);
 	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
 	/** Date, time and service of every session (no content), for Today; filled with the index. */
 	sessionSummaries = $state<SessionSummary[]>([]);
@@ -104,12 +107,18 @@ export class VaultSession {
 
 	async setAutoLockMinutes(minutes: number): Promise<void> {
 		const settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
+		this.settings = settings;
 		this.autoLockMinutes = settings.autoLockMinutes;
 		this.#idle?.setTimeout(minutes * 60_000);
 	}
 
+	async saveSettings(patch: Partial<Omit<SettingsRow, 'id'>>): Promise<void> {
+		this.settings = await this.vault.saveSettings(patch);
+	}
+
 	async savePracticeFormats(formats: NoteFormat[]): Promise<void> {
 		const settings = await this.vault.saveSettings({ practiceFormats: formats });
+		this.settings = settings;
 		this.practiceFormats = settings.practiceFormats ?? [];
 	}
 
@@ -131,6 +140,7 @@ export class VaultSession {
 		this.clients = [];
 		this.sessionSummaries = [];
 		this.practiceFormats = [];
+		this.settings = null;
 		this.unreadable = [];
 		// A fresh index object, so nothing decrypted stays reachable from this session.
 		this.#search.clear();
@@ -155,6 +165,7 @@ export class VaultSession {
 			this.unreadable = clients.failures.map(describeFailure);
 			this.autoLockMinutes = settings.autoLockMinutes;
 			this.practiceFormats = settings.practiceFormats ?? [];
+			this.settings = settings;
 			this.lockReason = null;
 			this.status = 'unlocked';
 			// An idle lock stays in this tab: a clinician working in another tab is not idle there.

@@ -1,11 +1,12 @@
 import { AppError } from '$lib/domain/app-error';
 import { MIN_PASSPHRASE_LENGTH_CHARS } from '$lib/domain/passphrase-rules';
 import { appendAudit, recordAudit } from './audit';
-import { type KeyringRow, ProfileDirectory, VaultDatabase } from './database';
+import { type KeyringRow, ProfileDirectory, type ProfileRow, VaultDatabase } from './database';
 import type { Argon2Runner } from './kdf';
 import { newKdfParams, validateKdfParams, type KdfParams } from './kdf-params';
 import {
 	type DataKey,
+	type WrappedKey,
 	deriveWrappingKey,
 	formatRecoveryKey,
 	generateDataKey,
@@ -34,7 +35,7 @@ export interface OpenedVault {
 	dataKey: DataKey;
 }
 
-function checkPassphrase(passphrase: string): void {
+export function checkPassphrase(passphrase: string): void {
 	if ([...passphrase].length < MIN_PASSPHRASE_LENGTH_CHARS) throw new AppError('vault/passphrase-too-short');
 }
 
@@ -103,13 +104,7 @@ export async function createVault(
 export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string, passphrase: string): Promise<OpenedVault> {
 	const db = await openExisting(profileId);
 	try {
-		const keyring = await readKeyring(db);
-		const kdf = validateKdfParams(keyring.kdf);
-		const key = await deriveWrappingKey(passphrase, kdf, deps.argon2);
-		const dataKey = await unwrapDataKey(keyring.passphraseWrap, key, passphraseContext(profileId), {
-			extractable: false,
-			onFailure: 'vault/wrong-passphrase'
-		});
+		const dataKey = await unwrapWithPassphrase(deps, await readKeyring(db), profileId, passphrase);
 		await recordAudit(db, profileId, { action: 'vault.unlock' });
 		return { profileId, db, dataKey };
 	} catch (error) {
@@ -134,14 +129,7 @@ export async function recoverWithKey(
 	checkPassphrase(newPassphrase);
 	const db = await openExisting(profileId);
 	try {
-		const keyring = await readKeyring(db);
-		const recovery = parseRecoveryKey(recoveryText);
-		const recoveryKey = await recoveryWrappingKey(recovery, keyring.recoverySalt);
-		recovery.fill(0);
-		const extractable = await unwrapDataKey(keyring.recoveryWrap, recoveryKey, recoveryContext(profileId), {
-			extractable: true,
-			onFailure: 'vault/wrong-recovery-key'
-		});
+		const extractable = await unwrapWithRecoveryKey(await readKeyring(db), profileId, recoveryText);
 		const dataKey = await rewrapPassphrase(deps, db, profileId, extractable, newPassphrase, 'vault.recover');
 		return { profileId, db, dataKey };
 	} catch (error) {
@@ -162,13 +150,8 @@ export async function changePassphrase(
 ): Promise<DataKey> {
 	checkPassphrase(newPassphrase);
 	const keyring = await readKeyring(vault.db);
-	const kdf = validateKdfParams(keyring.kdf);
-	const currentKey = await deriveWrappingKey(currentPassphrase, kdf, deps.argon2);
 	// A transient extractable copy, needed to wrap under the new key; dropped when this returns.
-	const extractable = await unwrapDataKey(keyring.passphraseWrap, currentKey, passphraseContext(vault.profileId), {
-		extractable: true,
-		onFailure: 'vault/wrong-passphrase'
-	});
+	const extractable = await unwrapWithPassphrase(deps, keyring, vault.profileId, currentPassphrase, { extractable: true });
 	return rewrapPassphrase(deps, vault.db, vault.profileId, extractable, newPassphrase, 'vault.passphrase-change');
 }
 
@@ -180,19 +163,61 @@ async function rewrapPassphrase(
 	newPassphrase: string,
 	action: 'vault.recover' | 'vault.passphrase-change'
 ): Promise<DataKey> {
-	const kdf = newKdfParams(deps.kdfCost);
-	const newKey = await deriveWrappingKey(newPassphrase, kdf, deps.argon2);
-	const passphraseWrap = await wrapDataKey(extractable, newKey, passphraseContext(profileId));
+	const { kdf, passphraseWrap, sessionKey } = await wrapForPassphrase(deps, profileId, extractable, newPassphrase);
 	await writeOrExplain(() =>
 		db.transaction('rw', db.keyring, db.audit, async () => {
 			await db.keyring.update('primary', { kdf, passphraseWrap, changedAt: Date.now() });
 			await appendAudit(db, profileId, { action });
 		})
 	);
-	return unwrapDataKey(passphraseWrap, newKey, passphraseContext(profileId), {
+	return sessionKey;
+}
+
+/**
+ * Unwraps a keyring's data key with the passphrase. The stored KDF parameters are checked
+ * first (downgrade attack, see kdf-params.ts); used by unlock, passphrase change and restore.
+ */
+export async function unwrapWithPassphrase(
+	deps: KeyringDeps,
+	keyring: KeyringRow,
+	profileId: string,
+	passphrase: string,
+	options: { extractable: boolean } = { extractable: false }
+): Promise<DataKey> {
+	const kdf = validateKdfParams(keyring.kdf);
+	const key = await deriveWrappingKey(passphrase, kdf, deps.argon2);
+	return unwrapDataKey(keyring.passphraseWrap, key, passphraseContext(profileId), {
+		extractable: options.extractable,
+		onFailure: 'vault/wrong-passphrase'
+	});
+}
+
+/** Unwraps with the recovery key text; extractable, because the caller rewraps it under a new passphrase. */
+export async function unwrapWithRecoveryKey(keyring: KeyringRow, profileId: string, recoveryText: string): Promise<DataKey> {
+	const recovery = parseRecoveryKey(recoveryText);
+	const recoveryKey = await recoveryWrappingKey(recovery, keyring.recoverySalt);
+	recovery.fill(0);
+	return unwrapDataKey(keyring.recoveryWrap, recoveryKey, recoveryContext(profileId), {
+		extractable: true,
+		onFailure: 'vault/wrong-recovery-key'
+	});
+}
+
+/** Wraps an extractable data key under a new passphrase (fresh KDF salt) and returns the non-extractable session copy. */
+export async function wrapForPassphrase(
+	deps: KeyringDeps,
+	profileId: string,
+	extractable: DataKey,
+	newPassphrase: string
+): Promise<{ kdf: KdfParams; passphraseWrap: WrappedKey; sessionKey: DataKey }> {
+	const kdf = newKdfParams(deps.kdfCost);
+	const newKey = await deriveWrappingKey(newPassphrase, kdf, deps.argon2);
+	const passphraseWrap = await wrapDataKey(extractable, newKey, passphraseContext(profileId));
+	const sessionKey = await unwrapDataKey(passphraseWrap, newKey, passphraseContext(profileId), {
 		extractable: false,
 		onFailure: 'vault/wrong-passphrase'
 	});
+	return { kdf, passphraseWrap, sessionKey };
 }
 
 async function openExisting(profileId: string): Promise<VaultDatabase> {
@@ -214,6 +239,26 @@ export async function listProfiles(): Promise<{ id: string; displayName: string 
 		return rows
 			.sort((a, b) => a.displayName.localeCompare(b.displayName))
 			.map(({ id, displayName }) => ({ id, displayName }));
+	} finally {
+		directory.close();
+	}
+}
+
+/** The profile's entry in the device's directory, if it has one. */
+export async function profileEntry(profileId: string): Promise<ProfileRow | undefined> {
+	const directory = new ProfileDirectory();
+	try {
+		return await directory.profiles.get(profileId);
+	} finally {
+		directory.close();
+	}
+}
+
+/** Adds a profile to the device's directory (a restore onto a new device). */
+export async function saveProfileEntry(row: ProfileRow): Promise<void> {
+	const directory = new ProfileDirectory();
+	try {
+		await writeOrExplain(() => directory.profiles.put(row));
 	} finally {
 		directory.close();
 	}

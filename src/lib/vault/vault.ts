@@ -1,10 +1,12 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
-import type { ComplianceDocument } from '$lib/domain/compliance-document';
-import type { Disclosure, Part2Consent } from '$lib/domain/consent';
+import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance-document';
+import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
 import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
+import { createBackup, type BackupFile } from './backup';
+import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
 import { EncryptedRepository, type PreparedWrite } from './repository';
@@ -75,7 +77,8 @@ export class UnlockedVault {
 			...common,
 			table: 'consents',
 			kind: 'consent',
-			indexed: (c) => ({ clientId: c.clientId })
+			indexed: (c) => ({ clientId: c.clientId }),
+			guard: assertConsentChangeAllowed
 		});
 		this.disclosures = new EncryptedRepository<Disclosure>({
 			...common,
@@ -83,7 +86,12 @@ export class UnlockedVault {
 			kind: 'disclosure',
 			indexed: (d) => ({ clientId: d.clientId })
 		});
-		this.documents = new EncryptedRepository<ComplianceDocument>({ ...common, table: 'documents', kind: 'document' });
+		this.documents = new EncryptedRepository<ComplianceDocument>({
+			...common,
+			table: 'documents',
+			kind: 'document',
+			guard: assertDocumentChangeAllowed
+		});
 	}
 
 	get #db() {
@@ -133,6 +141,17 @@ export class UnlockedVault {
 	async changePassphrase(deps: KeyringDeps, current: string, next: string): Promise<void> {
 		if (!this.#opened) throw new Error('vault closed');
 		await changePassphrase(deps, this.#opened, current, next);
+	}
+
+	/** The encrypted backup file of this profile (one consistent snapshot); records 'backup.create' and `lastBackupAt`. */
+	async backup(): Promise<BackupFile> {
+		if (!this.#opened) throw new Error('vault closed');
+		return createBackup(this.#opened);
+	}
+
+	/** Deletes a client and everything derived from it in one transaction, with one audit entry; returns the counts. */
+	async deleteClient(clientId: string): Promise<ClientDeletionCounts> {
+		return deleteClientRecords(this.#db, this.profileId, clientId);
 	}
 
 	/** Writes the lock to the audit trail, then forgets the key. */

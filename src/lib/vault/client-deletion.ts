@@ -1,0 +1,45 @@
+import { AppError } from '$lib/domain/app-error';
+import { appendAudit } from './audit';
+import type { RecordTable, VaultDatabase } from './database';
+import { writeOrExplain } from './storage';
+
+/** Rows deleted per table. Documents are the practice's, not a client's, so they are never touched. */
+export type ClientDeletionCounts = Record<Exclude<RecordTable, 'documents'>, number>;
+
+/**
+ * Deletes a client and every record derived from it, with one audit entry, in one
+ * transaction: a client is never left half-deleted with orphaned notes. Private
+ * (psychotherapy) notes are found through the client's sessions, the only link they carry.
+ * The audit entry names the client's random id and the counts per table, never a name.
+ */
+export async function deleteClientRecords(db: VaultDatabase, profileId: string, clientId: string): Promise<ClientDeletionCounts> {
+	return writeOrExplain(() =>
+		db.transaction(
+			'rw',
+			[db.clients, db.sessions, db.notes, db.privateNotes, db.assessments, db.plans, db.consents, db.disclosures, db.audit],
+			async () => {
+				if (!(await db.clients.get(clientId))) throw new AppError('record/not-found', { table: 'clients' });
+				const sessionIds = await db.sessions.where('clientId').equals(clientId).primaryKeys();
+				const byClient = (table: 'sessions' | 'notes' | 'assessments' | 'plans' | 'consents' | 'disclosures') =>
+					db[table].where('clientId').equals(clientId).delete();
+				const counts: ClientDeletionCounts = {
+					clients: 0,
+					sessions: await byClient('sessions'),
+					notes: await byClient('notes'),
+					privateNotes: sessionIds.length ? await db.privateNotes.where('sessionId').anyOf(sessionIds).delete() : 0,
+					assessments: await byClient('assessments'),
+					plans: await byClient('plans'),
+					consents: await byClient('consents'),
+					disclosures: await byClient('disclosures')
+				};
+				await db.clients.delete(clientId);
+				counts.clients = 1;
+				const detail = Object.entries(counts)
+					.map(([table, n]) => `${table}:${n}`)
+					.join(',');
+				await appendAudit(db, profileId, { action: 'client.delete', recordKind: 'client', recordId: clientId, detail });
+				return counts;
+			}
+		)
+	);
+}

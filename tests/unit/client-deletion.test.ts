@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { recordAssessment } from '$lib/documents/record-assessment';
+import { newConsent } from '$lib/domain/consent';
+import { instrument } from '$lib/domain/instruments/registry';
+import { newNote } from '$lib/domain/note';
+import { NOTE_FORMATS } from '$lib/domain/note-formats';
+import { newClient, newSession, type Client } from '$lib/domain/records';
+import { newPlan } from '$lib/domain/treatment-plan';
+import { createVault } from '$lib/vault/keyring';
+import { UnlockedVault } from '$lib/vault/vault';
+import { codeOf, fastDeps, PASSPHRASE } from './helpers';
+
+beforeEach(async () => {
+	for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+/** A client with `sessions` sessions, each with a note and a private note, plus an assessment, a plan, a consent and a disclosure. */
+async function addClientWithRecords(vault: UnlockedVault, id: string, name: string, sessions: number): Promise<Client> {
+	const client = { ...newClient(id), name, part2: true };
+	await vault.clients.put(client);
+	for (let i = 1; i <= sessions; i++) {
+		const sessionId = `${id}-session-${i}`;
+		await vault.sessions.put({ ...newSession(sessionId, id, '2026-11-20'), content: `${name} talked about work.` });
+		await vault.notes.put(newNote(`${id}-note-${i}`, id, sessionId, NOTE_FORMATS.DAP));
+		await vault.privateNotes.put({ id: `${id}-private-${i}`, sessionId, text: `Impressions of ${name}.` });
+	}
+	const answers = { '1': 1, '2': 1, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 };
+	await recordAssessment(vault, { client, instrument: instrument('phq9'), answers, context: {}, sessionId: null, administeredBy: 'client' });
+	await vault.plans.put(newPlan(`${id}-plan`, id, '2026-11-20', 'Dr. Lee'));
+	await vault.consents.put(newConsent(`${id}-consent`, id, 'disclosure', { clientName: name, practiceName: 'Harbor Counseling' }));
+	await vault.disclosures.put({
+		id: `${id}-disclosure`,
+		clientId: id,
+		at: '2026-11-21T10:00:00Z',
+		recipient: 'County Court',
+		purpose: 'Treatment coordination',
+		what: 'Progress note of 2026-11-20, PDF',
+		recordKind: 'note',
+		recordId: `${id}-note-1`,
+		consentId: `${id}-consent`,
+		noticeStatement: 1
+	});
+	return client;
+}
+
+async function twoClients() {
+	const created = await createVault(fastDeps, { displayName: 'Dr. Lee', passphrase: PASSPHRASE });
+	const vault = new UnlockedVault(created);
+	await addClientWithRecords(vault, 'leaving', 'Avery Leaving', 3);
+	await addClientWithRecords(vault, 'staying', 'Sam Staying', 2);
+	return { created, vault };
+}
+
+/** Row counts per table, read straight from IndexedDB. */
+async function rowCounts(vault: UnlockedVault, clientId: string) {
+	const sessionIds = (await vault.sessions.where('clientId', clientId)).map((s) => s.id);
+	return {
+		clients: (await vault.clients.all()).filter((c) => c.id === clientId).length,
+		sessions: sessionIds.length,
+		notes: (await vault.notes.where('clientId', clientId)).length,
+		privateNotes: (await vault.privateNotes.all()).filter((n) => sessionIds.includes(n.sessionId)).length,
+		assessments: (await vault.assessments.where('clientId', clientId)).length,
+		plans: (await vault.plans.where('clientId', clientId)).length,
+		consents: (await vault.consents.where('clientId', clientId)).length,
+		disclosures: (await vault.disclosures.where('clientId', clientId)).length
+	};
+}
+
+describe('deleting a client', () => {
+	it('removes the client and every record derived from it, and leaves another client’s records', async () => {
+		const { vault } = await twoClients();
+		const stayingBefore = await rowCounts(vault, 'staying');
+		const counts = await vault.deleteClient('leaving');
+		expect(counts).toEqual({
+			clients: 1,
+			sessions: 3,
+			notes: 3,
+			privateNotes: 3,
+			assessments: 1,
+			plans: 1,
+			consents: 1,
+			disclosures: 1
+		});
+		expect(await codeOf(vault.clients.get('leaving'))).toBe('record/not-found');
+		expect(Object.values(await rowCounts(vault, 'leaving')).every((n) => n === 0)).toBe(true);
+		expect((await vault.privateNotes.all()).map((n) => n.id).sort()).toEqual(['staying-private-1', 'staying-private-2']);
+		expect(await rowCounts(vault, 'staying')).toEqual(stayingBefore);
+		expect((await vault.clients.get('staying')).name).toBe('Sam Staying');
+		vault.close();
+	});
+
+	it('writes one audit entry with counts and no names, and the chain still verifies', async () => {
+		const { vault } = await twoClients();
+		const before = (await vault.auditEntries()).length;
+		await vault.deleteClient('leaving');
+		const added = (await vault.auditEntries()).slice(before);
+		expect(added).toHaveLength(1);
+		expect(added[0]).toMatchObject({ action: 'client.delete', recordKind: 'client', recordId: 'leaving', recordIds: null });
+		expect(added[0]!.detail).toBe(
+			'clients:1,sessions:3,notes:3,privateNotes:3,assessments:1,plans:1,consents:1,disclosures:1'
+		);
+		expect(JSON.stringify(added)).not.toMatch(/Avery|Leaving|Harbor|Court|work/);
+		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: before + 1 });
+		vault.close();
+	});
+
+	it('refuses an unknown client and changes nothing', async () => {
+		const { vault } = await twoClients();
+		const before = await vault.auditEntries();
+		expect(await codeOf(vault.deleteClient('nobody'))).toBe('record/not-found');
+		expect(await vault.auditEntries()).toEqual(before);
+		vault.close();
+	});
+
+	it('deletes nothing when the disk refuses the audit entry', async () => {
+		const { created, vault } = await twoClients();
+		const before = await rowCounts(vault, 'leaving');
+		const refuse = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		created.db.audit.hook('creating', refuse);
+		const code = await codeOf(vault.deleteClient('leaving'));
+		created.db.audit.hook('creating').unsubscribe(refuse);
+		expect(code).toBe('storage/quota-exceeded');
+		expect(await rowCounts(vault, 'leaving')).toEqual(before);
+		expect((await vault.clients.get('leaving')).name).toBe('Avery Leaving');
+		vault.close();
+	});
+});
