@@ -2,6 +2,10 @@ import type { Assessment } from '$lib/domain/assessment';
 import { AppError, toAppError } from '$lib/domain/app-error';
 import type { TreatmentPlan } from '$lib/domain/treatment-plan';
 import { recordAssessment, reviewRiskFlag, type AdministrationInput } from '$lib/documents/record-assessment';
+import { accountingPdf } from '$lib/documents/accounting-export';
+import { revokeStoredConsent } from '$lib/documents/disclose';
+import type { Disclosure, Part2Consent } from '$lib/domain/consent';
+import { today } from '$lib/domain/dates';
 import { vaultSession } from './vault-session.svelte';
 
 /**
@@ -12,6 +16,8 @@ export class ClientRecords {
 	readonly clientId: string;
 	assessments = $state<Assessment[]>([]);
 	plans = $state<TreatmentPlan[]>([]);
+	consents = $state<Part2Consent[]>([]);
+	disclosures = $state<Disclosure[]>([]);
 	loading = $state(true);
 	error = $state<AppError | null>(null);
 
@@ -23,10 +29,14 @@ export class ClientRecords {
 		this.loading = true;
 		try {
 			const vault = vaultSession.vault;
-			const [assessments, plans] = await Promise.all([
+			const [assessments, plans, consents, disclosures] = await Promise.all([
 				vault.assessments.where('clientId', this.clientId),
-				vault.plans.where('clientId', this.clientId)
+				vault.plans.where('clientId', this.clientId),
+				vault.consents.where('clientId', this.clientId),
+				vault.disclosures.where('clientId', this.clientId)
 			]);
+			this.consents = consents.sort((a, b) => b.signedOn.localeCompare(a.signedOn));
+			this.disclosures = disclosures;
 			this.assessments = assessments.sort((a, b) => a.administeredAt.localeCompare(b.administeredAt));
 			this.plans = plans.sort((a, b) => a.version - b.version);
 			this.error = null;
@@ -44,6 +54,31 @@ export class ClientRecords {
 		vaultSession.clientSaved(saved.client);
 		this.assessments = [...this.assessments, saved.assessment];
 		return saved.assessment;
+	}
+
+	async saveConsent(consent: Part2Consent): Promise<void> {
+		await vaultSession.vault.consents.put(consent);
+		this.consents = [consent, ...this.consents.filter((c) => c.id !== consent.id)];
+	}
+
+	async revokeConsent(id: string): Promise<void> {
+		const consent = this.consents.find((c) => c.id === id);
+		if (!consent) return;
+		const revoked = await revokeStoredConsent(vaultSession.vault, $state.snapshot(consent) as Part2Consent, today());
+		this.consents = this.consents.map((c) => (c.id === id ? revoked : c));
+	}
+
+	/** The accounting of disclosures as a PDF; printing it is itself recorded in the audit trail. */
+	async accountingPdf(): Promise<{ blob: Blob; fileName: string }> {
+		const client = vaultSession.clients.find((c) => c.id === this.clientId);
+		if (!client) throw new AppError('record/not-found', { table: 'clients' });
+		return accountingPdf(vaultSession.vault, {
+			client,
+			disclosures: this.disclosures,
+			consents: this.consents,
+			now: new Date(),
+			practiceName: vaultSession.settings?.practice?.name ?? ''
+		});
 	}
 
 	async reviewFlag(flagId: string): Promise<void> {

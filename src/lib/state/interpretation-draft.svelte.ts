@@ -7,6 +7,10 @@ import type { Instrument } from '$lib/domain/instruments/types';
 import type { Client } from '$lib/domain/records';
 import { draftAssessmentSummary } from '$lib/documents/draft-assessment-summary';
 import { exportAssessmentSummary } from '$lib/documents/plan-exports';
+import { disclosurePrompt, exportRecord, type DisclosureRequest } from '$lib/documents/part2-export';
+import type { Part2Consent } from '$lib/domain/consent';
+import { today } from '$lib/domain/dates';
+import { isPart2 } from '$lib/domain/part2-notice';
 import { Autosaver } from './autosave.svelte';
 import { auditThrottle } from './autosave-lifecycle';
 import { vaultSession } from './vault-session.svelte';
@@ -32,8 +36,12 @@ export class InterpretationDraft {
 	/** Sentences with a number, risk statement or claim the computed facts do not support. */
 	readonly flagged: GroundedSentence[];
 
-	constructor(client: Client, instrument: Instrument, assessments: Assessment[]) {
+	/** Set for a Part 2 client: what the export buttons ask before the summary leaves. */
+	readonly disclosure: ReturnType<typeof disclosurePrompt>;
+
+	constructor(client: Client, instrument: Instrument, assessments: Assessment[], consents: readonly Part2Consent[] = []) {
 		this.client = client;
+		this.disclosure = disclosurePrompt(client, vaultSession.settings, consents, `${instrument.name} summary`);
 		this.instrument = instrument;
 		this.assessments = assessments.filter((a) => a.instrumentId === instrument.id);
 		this.facts = summaryFacts(instrument, this.assessments);
@@ -87,10 +95,13 @@ export class InterpretationDraft {
 		if (i >= 0) this.assessments[i] = next;
 	}
 
-	async export(kind: 'pdf' | 'json'): Promise<{ blob: Blob; fileName: string }> {
+	/** A Part 2 client's summary leaves only through the consent gate, to the recipient and for the purpose given. */
+	async export(kind: 'pdf' | 'json', request?: DisclosureRequest): Promise<{ blob: Blob; fileName: string } | null> {
 		await this.saver.flush();
+		const settings = vaultSession.settings;
+		const part2 = isPart2(this.client, settings ?? undefined);
 		const doc = {
-			client: { id: this.client.id, name: this.client.name, dateOfBirth: this.client.dateOfBirth, part2: this.client.part2 },
+			client: { id: this.client.id, name: this.client.name, dateOfBirth: this.client.dateOfBirth, part2 },
 			instrument: {
 				id: this.instrument.id,
 				name: this.instrument.name,
@@ -108,8 +119,13 @@ export class InterpretationDraft {
 			assessments: this.assessments,
 			summary: this.text,
 			reviewedBy: vaultSession.profileName,
-			practiceName: ''
+			practiceName: settings?.practice?.name ?? ''
 		};
-		return exportAssessmentSummary(vaultSession.vault, doc, kind);
+		const latest = this.#latest();
+		const record = { client: doc.client, settings, recordKind: 'assessment' as const, recordId: latest?.id ?? '', today: today(), request };
+		const what = `${this.instrument.name} summary (${kind === 'json' ? 'FHIR' : 'PDF'})`;
+		return exportRecord(vaultSession.vault, { ...record, what }, (attachment) =>
+			exportAssessmentSummary(vaultSession.vault, attachment ? { ...doc, part2Notice: attachment.notice, part2Consent: attachment.consentSummary } : doc, kind)
+		);
 	}
 }

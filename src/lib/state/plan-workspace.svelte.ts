@@ -6,6 +6,10 @@ import type { Client, Session } from '$lib/domain/records';
 import { nextVersion, objectiveScore, signPlan, validatePlan, type PlanProblem, type TreatmentPlan } from '$lib/domain/treatment-plan';
 import { draftPlan } from '$lib/documents/draft-plan';
 import { exportPlan } from '$lib/documents/plan-exports';
+import { disclosurePrompt, exportRecord, type DisclosureRequest } from '$lib/documents/part2-export';
+import type { Part2Consent } from '$lib/domain/consent';
+import { today } from '$lib/domain/dates';
+import { isPart2 } from '$lib/domain/part2-notice';
 import { diagnosisByCode } from '$lib/domain/icd10';
 import { Autosaver } from './autosave.svelte';
 import { auditThrottle } from './autosave-lifecycle';
@@ -24,6 +28,11 @@ export class PlanWorkspace {
 	assessments = $state<Assessment[]>([]);
 	loading = $state(true);
 	error = $state<AppError | null>(null);
+	/** The client's Part 2 consents, to suggest recipients and purposes when the plan is disclosed. */
+	consents = $state<Part2Consent[]>([]);
+	disclosure = $derived(
+		this.client && this.plan ? disclosurePrompt(this.client, vaultSession.settings, this.consents, `Treatment plan version ${this.plan.version}`) : null
+	);
 	drafting = $state<{ text: string; controller: AbortController } | null>(null);
 	/** The problems before the last model draft replaced them: one step of undo. */
 	undoProblems = $state<PlanProblem[] | null>(null);
@@ -47,11 +56,13 @@ export class PlanWorkspace {
 		try {
 			const vault = vaultSession.vault;
 			const plan = await vault.plans.get(id);
-			const [plans, sessions, assessments] = await Promise.all([
+			const [plans, sessions, assessments, consents] = await Promise.all([
 				vault.plans.where('clientId', plan.clientId),
 				vault.sessions.where('clientId', plan.clientId),
-				vault.assessments.where('clientId', plan.clientId)
+				vault.assessments.where('clientId', plan.clientId),
+				vault.consents.where('clientId', plan.clientId)
 			]);
+			this.consents = consents;
 			this.plan = plan;
 			this.client = vaultSession.clients.find((c) => c.id === plan.clientId) ?? null;
 			this.series = plans.filter((p) => p.seriesId === plan.seriesId).sort((a, b) => a.version - b.version);
@@ -130,10 +141,13 @@ export class PlanWorkspace {
 	}
 
 	/** The plan as shown, with the linked diagnoses and the latest score beside each target. */
-	async export(kind: 'pdf' | 'json'): Promise<{ blob: Blob; fileName: string }> {
+	/** A Part 2 client's plan leaves only through the consent gate, to the recipient and for the purpose given. */
+	async export(kind: 'pdf' | 'json', request?: DisclosureRequest): Promise<{ blob: Blob; fileName: string } | null> {
 		const plan = this.plan;
-		const client = this.client;
-		if (!plan || !client) throw new AppError('record/not-found', { table: 'plans' });
+		const found = this.client;
+		if (!plan || !found) throw new AppError('record/not-found', { table: 'plans' });
+		const settings = vaultSession.settings;
+		const client = { ...found, part2: isPart2(found, settings ?? undefined) };
 		await this.saver.flush();
 		const codes = new Set(plan.problems.flatMap((p) => p.diagnosisCodes));
 		const diagnoses = [...codes].map(
@@ -145,9 +159,12 @@ export class PlanWorkspace {
 			diagnoses,
 			objectiveScores: this.objectiveScores,
 			assessments: this.assessments,
-			practiceName: ''
+			practiceName: settings?.practice?.name ?? ''
 		};
-		return exportPlan(vaultSession.vault, doc, kind);
+		const what = `Treatment plan version ${plan.version} (${kind === 'json' ? 'FHIR' : 'PDF'})`;
+		return exportRecord(vaultSession.vault, { client, settings, recordKind: 'plan', recordId: plan.id, what, today: today(), request }, (attachment) =>
+			exportPlan(vaultSession.vault, attachment ? { ...doc, part2Notice: attachment.notice, part2Consent: attachment.consentSummary } : doc, kind)
+		);
 	}
 
 	undoDraft(): void {

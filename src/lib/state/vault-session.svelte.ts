@@ -7,6 +7,7 @@ import { argon2InWorker } from '$lib/vault/kdf-worker';
 import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase, type KeyringDeps } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import type { SettingsRow } from '$lib/vault/database';
+import { restoreBackup, type RestoreReport, type RestoreSecret } from '$lib/vault/restore';
 import { IdleTimer } from './idle-timer';
 
 export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
@@ -39,6 +40,8 @@ export class VaultSession {
 	practiceFormats = $state<NoteFormat[]>([]);
 	/** The profile's preferences (practice details, Part 2 program, notices, backup reminder). */
 	settings = $state<SettingsRow | null>(null);
+	/** What the last restore in this tab did, shown once after it. */
+	restored = $state<RestoreReport | null>(null);
 	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
 	/** Date, time and service of every session (no content), for Today; filled with the index. */
 	sessionSummaries = $state<SessionSummary[]>([]);
@@ -101,6 +104,26 @@ export class VaultSession {
 		await this.#open(new UnlockedVault(await recoverWithKey(deps, profileId, recoveryKey, newPassphrase)));
 	}
 
+	/**
+	 * Restores a backup file: a profile new to this device is created as it was; into this
+	 * profile, records merge by version. Either way the vault opens on the result, so nothing
+	 * stale stays on screen.
+	 */
+	async restore(file: ArrayBuffer, secret: RestoreSecret): Promise<RestoreReport> {
+		const { opened, report } = await restoreBackup(deps, file, secret);
+		if (this.#vault) await this.lock('manual');
+		this.profiles = await listProfiles();
+		await this.#open(new UnlockedVault(opened));
+		this.restored = report;
+		return report;
+	}
+
+	async backup(): Promise<{ blob: Blob; fileName: string }> {
+		const file = await this.vault.backup();
+		this.settings = await this.vault.settings();
+		return file;
+	}
+
 	async changePassphrase(current: string, next: string): Promise<void> {
 		await this.vault.changePassphrase(deps, current, next);
 	}
@@ -141,6 +164,7 @@ export class VaultSession {
 		this.sessionSummaries = [];
 		this.practiceFormats = [];
 		this.settings = null;
+		this.restored = null;
 		this.unreadable = [];
 		// A fresh index object, so nothing decrypted stays reachable from this session.
 		this.#search.clear();
@@ -225,6 +249,15 @@ export class VaultSession {
 		const i = this.sessionSummaries.findIndex((x) => x.id === session.id);
 		if (i >= 0) this.sessionSummaries[i] = summary(session);
 		else this.sessionSummaries.push(summary(session));
+	}
+
+	/** Deletes a client and everything derived from them; the lists and the search index forget them too. */
+	async deleteClient(id: string): Promise<void> {
+		const sessions = this.sessionSummaries.filter((x) => x.clientId === id).map((x) => x.id);
+		await this.vault.deleteClient(id);
+		this.clients = this.clients.filter((c) => c.id !== id);
+		this.sessionSummaries = this.sessionSummaries.filter((x) => x.clientId !== id);
+		for (const docId of [id, ...sessions]) this.#search.remove(docId);
 	}
 
 	async deleteSession(id: string): Promise<void> {
