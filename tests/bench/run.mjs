@@ -154,6 +154,8 @@ function printSummary(report) {
 	line('  then searchable', `+${fmt(r.unlock.thenSearchableInfo.decryptAndIndexMs, 'ms')} (decrypt all ${fmt(r.unlock.thenSearchableInfo.decryptAllMs, 'ms')})`);
 	line('Stream into page', `${r.streamLongTasks.tokens} tokens at ${Math.round(r.streamLongTasks.tokensPerSecond)}/s: ${r.streamLongTasks.longTasks.count} long tasks, max ${fmt(r.streamLongTasks.longTasks.maxMs, 'ms')}`);
 	line('Prompt tokens', `per format ${JSON.stringify(r.promptTokens.perFormat)}; long-session facts prompt ${r.promptTokens.factsPrompt}`);
+	line('Backup and restore', `${r.backup.records} records: backup ${fmt(r.backup.backupMs, 'ms')} (${(r.backup.fileBytes / 1e6).toFixed(1)} MB), restore ${fmt(r.backup.restoreMs, 'ms')}, ${r.backup.mismatches} mismatches`);
+	line('Measurement and plans', `ICD-10 search p95 ${r.measurementAndPlans.icd.p95Ms} ms; plan of ${r.measurementAndPlans.plans.objectives} objectives: PDF ${fmt(r.measurementAndPlans.plans.pdfMedianMs, 'ms')}, FHIR ${fmt(r.measurementAndPlans.plans.fhirMs, 'ms')}`);
 	line('Grounding check', `recall ${r.grounding.evaluation.recall}, false flags ${r.grounding.evaluation.falseFlagRate} (${r.grounding.evaluation.pairs} pairs); ${r.grounding.timing.transcriptWords}-word transcript in ${fmt(r.grounding.timing.medianMs, 'ms')}`);
 	console.log('\nBudgets');
 	for (const b of report.budgets) {

@@ -75,6 +75,7 @@ test('a Part 2 note is refused without consent, then disclosed with the notice o
 
 	const actions = await auditActions(page);
 	expect(actions).toContain('record.disclose');
+	await expect(page.getByTestId('disclosure-log')).toContainText(RECIPIENT);
 });
 
 test('a backup restored in a fresh browser with the recovery key brings back every client, session, note and audit entry', async ({ page, browser }) => {
