@@ -9,7 +9,8 @@ const PHQ9_ITEMS = 9;
 /** In-app navigation: a full page load would lock the vault, as it should. */
 async function openClient(page: Page, name: string) {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
-	await page.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+	await page.getByRole('main').getByRole('link', { name, exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 

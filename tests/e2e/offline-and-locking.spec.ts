@@ -42,7 +42,7 @@ test('auto-lock: after the configured idle time the vault locks and the screen i
 	await addClient(page, 'Idle Client');
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
 	await page.getByLabel('Lock after this many minutes without activity').fill('1');
-	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('form', { name: 'Automatic lock' }).getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Tacit locks after 1 minute without activity.')).toBeVisible();
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
 	await expect(page.getByText('Idle Client')).toBeVisible();

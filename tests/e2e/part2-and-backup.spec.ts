@@ -106,7 +106,8 @@ test('a backup restored in a fresh browser with the recovery key brings back eve
 	await expect(other.getByTestId('restore-summary')).toContainText('Restored from the backup');
 
 	await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
-	await other.getByRole('link', { name: 'Jordan Vale' }).click();
+	await expect(other.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+	await other.getByRole('main').getByRole('link', { name: 'Jordan Vale', exact: true }).click();
 	await other.getByRole('list', { name: 'Sessions' }).getByRole('link').first().click();
 	await expect(other.getByLabel('Session content')).toHaveValue('Client described a steadier week at work.');
 	await expect(other.getByTestId('note-status')).toHaveText('✓ Signed');
