@@ -35,6 +35,12 @@ test('a Part 2 note is refused without consent, then disclosed with the notice o
 	await expect(page.getByTestId('part2-label')).toBeVisible();
 	await draftAndSign(page);
 
+	// The browser's own Print does not bypass the gate: the record is hidden on paper.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByLabel('Session content')).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+	await expect(page.getByLabel('Session content')).toBeVisible();
+
 	let downloads = 0;
 	page.on('download', () => downloads++);
 	await page.getByRole('button', { name: 'PDF', exact: true }).click();
