@@ -7,6 +7,9 @@ import { newNote } from '$lib/domain/note';
 import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import { newClient, newSession, type Client } from '$lib/domain/records';
 import { newPlan } from '$lib/domain/treatment-plan';
+import type { ClientDocument } from '$lib/domain/client-document';
+import type { CrisisProtocol } from '$lib/domain/crisis-protocol';
+import type { SafetyPlan } from '$lib/domain/safety-plan';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';
@@ -41,6 +44,10 @@ async function addClientWithRecords(vault: UnlockedVault, id: string, name: stri
 		consentId: `${id}-consent`,
 		noticeStatement: 1
 	});
+	// Only the ids matter to deletion; the rest of these records is tested where they are built.
+	await vault.safetyPlans.put({ id: `${id}-safety`, clientId: id } as unknown as SafetyPlan);
+	await vault.crisisProtocols.put({ id: `${id}-crisis`, clientId: id } as unknown as CrisisProtocol);
+	await vault.clientDocuments.put({ id: `${id}-letter`, clientId: id } as unknown as ClientDocument);
 	return client;
 }
 
@@ -63,7 +70,10 @@ async function rowCounts(vault: UnlockedVault, clientId: string) {
 		assessments: (await vault.assessments.where('clientId', clientId)).length,
 		plans: (await vault.plans.where('clientId', clientId)).length,
 		consents: (await vault.consents.where('clientId', clientId)).length,
-		disclosures: (await vault.disclosures.where('clientId', clientId)).length
+		disclosures: (await vault.disclosures.where('clientId', clientId)).length,
+		safetyPlans: (await vault.safetyPlans.where('clientId', clientId)).length,
+		crisisProtocols: (await vault.crisisProtocols.where('clientId', clientId)).length,
+		clientDocuments: (await vault.clientDocuments.where('clientId', clientId)).length
 	};
 }
 
@@ -80,7 +90,10 @@ describe('deleting a client', () => {
 			assessments: 1,
 			plans: 1,
 			consents: 1,
-			disclosures: 1
+			disclosures: 1,
+			safetyPlans: 1,
+			crisisProtocols: 1,
+			clientDocuments: 1
 		});
 		expect(await codeOf(vault.clients.get('leaving'))).toBe('record/not-found');
 		expect(Object.values(await rowCounts(vault, 'leaving')).every((n) => n === 0)).toBe(true);
@@ -98,7 +111,7 @@ describe('deleting a client', () => {
 		expect(added).toHaveLength(1);
 		expect(added[0]).toMatchObject({ action: 'client.delete', recordKind: 'client', recordId: 'leaving', recordIds: null });
 		expect(added[0]!.detail).toBe(
-			'clients:1,sessions:3,notes:3,privateNotes:3,assessments:1,plans:1,consents:1,disclosures:1'
+			'clients:1,sessions:3,notes:3,privateNotes:3,assessments:1,plans:1,consents:1,disclosures:1,safetyPlans:1,crisisProtocols:1,clientDocuments:1'
 		);
 		expect(JSON.stringify(added)).not.toMatch(/Avery|Leaving|Harbor|Court|work/);
 		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: before + 1 });

@@ -32,7 +32,12 @@ export type AuditAction =
 	| 'audit.export'
 	| 'backup.create'
 	| 'backup.restore'
-	| 'client.delete';
+	| 'client.delete'
+	| 'crisis.open'
+	| 'crisis.step'
+	| 'crisis.complete'
+	| 'safety-plan.sign'
+	| 'client-document.sign';
 
 export interface AuditEvent {
 	action: AuditAction;

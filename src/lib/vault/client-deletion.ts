@@ -16,11 +16,24 @@ export async function deleteClientRecords(db: VaultDatabase, profileId: string, 
 	return writeOrExplain(() =>
 		db.transaction(
 			'rw',
-			[db.clients, db.sessions, db.notes, db.privateNotes, db.assessments, db.plans, db.consents, db.disclosures, db.audit],
+			[
+				db.clients,
+				db.sessions,
+				db.notes,
+				db.privateNotes,
+				db.assessments,
+				db.plans,
+				db.consents,
+				db.disclosures,
+				db.safetyPlans,
+				db.crisisProtocols,
+				db.clientDocuments,
+				db.audit
+			],
 			async () => {
 				if (!(await db.clients.get(clientId))) throw new AppError('record/not-found', { table: 'clients' });
 				const sessionIds = await db.sessions.where('clientId').equals(clientId).primaryKeys();
-				const byClient = (table: 'sessions' | 'notes' | 'assessments' | 'plans' | 'consents' | 'disclosures') =>
+				const byClient = (table: Exclude<RecordTable, 'clients' | 'privateNotes' | 'documents'>) =>
 					db[table].where('clientId').equals(clientId).delete();
 				const counts: ClientDeletionCounts = {
 					clients: 0,
@@ -30,7 +43,10 @@ export async function deleteClientRecords(db: VaultDatabase, profileId: string, 
 					assessments: await byClient('assessments'),
 					plans: await byClient('plans'),
 					consents: await byClient('consents'),
-					disclosures: await byClient('disclosures')
+					disclosures: await byClient('disclosures'),
+					safetyPlans: await byClient('safetyPlans'),
+					crisisProtocols: await byClient('crisisProtocols'),
+					clientDocuments: await byClient('clientDocuments')
 				};
 				await db.clients.delete(clientId);
 				counts.clients = 1;

@@ -94,6 +94,11 @@ export interface DisclosureRow extends RecordRow {
 	clientId: string;
 }
 
+/** A record that belongs to one client (indexed by the client's random id only). */
+export interface ClientRecordRow extends RecordRow {
+	clientId: string;
+}
+
 export interface AuditRow {
 	seq: number;
 	at: number;
@@ -120,6 +125,9 @@ export class VaultDatabase extends Dexie {
 	consents!: EntityTable<ConsentRow, 'id'>;
 	disclosures!: EntityTable<DisclosureRow, 'id'>;
 	documents!: EntityTable<RecordRow, 'id'>;
+	safetyPlans!: EntityTable<ClientRecordRow, 'id'>;
+	crisisProtocols!: EntityTable<ClientRecordRow, 'id'>;
+	clientDocuments!: EntityTable<ClientRecordRow, 'id'>;
 	audit!: EntityTable<AuditRow, 'seq'>;
 
 	constructor(profileId: string) {
@@ -150,6 +158,12 @@ export class VaultDatabase extends Dexie {
 			disclosures: 'id, clientId, updatedAt',
 			documents: 'id, updatedAt'
 		});
+		// v5: safety plans, crisis protocols and client-facing documents (worksheets, letters).
+		this.version(5).stores({
+			safetyPlans: 'id, clientId, updatedAt',
+			crisisProtocols: 'id, clientId, updatedAt',
+			clientDocuments: 'id, clientId, updatedAt'
+		});
 	}
 }
 
@@ -166,7 +180,10 @@ export type RecordTable =
 	| 'plans'
 	| 'consents'
 	| 'disclosures'
-	| 'documents';
+	| 'documents'
+	| 'safetyPlans'
+	| 'crisisProtocols'
+	| 'clientDocuments';
 
 /** Every encrypted table, in the order a backup writes them. */
 export const RECORD_TABLES: readonly RecordTable[] = [
@@ -178,5 +195,8 @@ export const RECORD_TABLES: readonly RecordTable[] = [
 	'plans',
 	'consents',
 	'disclosures',
-	'documents'
+	'documents',
+	'safetyPlans',
+	'crisisProtocols',
+	'clientDocuments'
 ];

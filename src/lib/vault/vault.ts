@@ -1,6 +1,9 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance-document';
+import type { ClientDocument } from '$lib/domain/client-document';
+import type { CrisisProtocol } from '$lib/domain/crisis-protocol';
+import type { SafetyPlan } from '$lib/domain/safety-plan';
 import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
@@ -34,6 +37,9 @@ export class UnlockedVault {
 	readonly consents: EncryptedRepository<Part2Consent>;
 	readonly disclosures: EncryptedRepository<Disclosure>;
 	readonly documents: EncryptedRepository<ComplianceDocument>;
+	readonly safetyPlans: EncryptedRepository<SafetyPlan>;
+	readonly crisisProtocols: EncryptedRepository<CrisisProtocol>;
+	readonly clientDocuments: EncryptedRepository<ClientDocument>;
 	#opened: OpenedVault | null;
 
 	constructor(opened: OpenedVault) {
@@ -91,6 +97,20 @@ export class UnlockedVault {
 			table: 'documents',
 			kind: 'document',
 			guard: assertDocumentChangeAllowed
+		});
+		const byClient = (r: { clientId: string }) => ({ clientId: r.clientId });
+		this.safetyPlans = new EncryptedRepository<SafetyPlan>({ ...common, table: 'safetyPlans', kind: 'safety-plan', indexed: byClient });
+		this.crisisProtocols = new EncryptedRepository<CrisisProtocol>({
+			...common,
+			table: 'crisisProtocols',
+			kind: 'crisis-protocol',
+			indexed: byClient
+		});
+		this.clientDocuments = new EncryptedRepository<ClientDocument>({
+			...common,
+			table: 'clientDocuments',
+			kind: 'client-document',
+			indexed: byClient
 		});
 	}
 
