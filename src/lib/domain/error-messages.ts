@@ -45,6 +45,16 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'plan/not-signed': 'Only a signed plan can be updated to a new version. Edit this draft directly, then sign it.',
 	'plan/not-latest':
 		'A newer version of this plan exists, so this one cannot be updated. Open the latest version and update that.',
+	'safety-plan/signed':
+		'This safety plan version is signed, so it cannot be changed. Choose “Review and update” to start the next version; this one is kept as it is.',
+	'safety-plan/incomplete':
+		'The safety plan is missing steps it needs before it can be signed. Nothing was signed; fill in the steps named on the page, then sign.',
+	'client-document/signed':
+		'This document is signed, so it cannot be changed. Start a new draft from it; the signed one is kept as it is.',
+	'client-document/not-signed':
+		'A client-facing document leaves Tacit only after you have reviewed and signed it. Nothing was exported; review the draft, sign it, then export.',
+	'crisis/completed':
+		'This crisis protocol was completed, so its steps can no longer be changed. Open a new protocol from the risk flag if the situation has changed.',
 	'document/signed':
 		'This document is signed, so it cannot be changed. Start a new draft from it; the signed one is kept as it is.',
 	'disclosure/refused':
