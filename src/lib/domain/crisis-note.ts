@@ -37,7 +37,7 @@ export function riskNoteOutline(protocol: CrisisProtocol): string {
 			continue;
 		}
 		const note = oneLine(record.note);
-		lines.push(`${label} at ${formatStamp(record.doneAt)}.${note ? ` ${note}` : ' No note was recorded.'}`);
+		lines.push(`${label} (recorded ${formatStamp(record.doneAt)}).${note ? ` ${note}` : ' No note was recorded.'}`);
 	}
 	lines.push(
 		protocol.completedAt ? `Crisis protocol completed on ${formatStamp(protocol.completedAt)}.` : 'The crisis protocol is not completed yet.'

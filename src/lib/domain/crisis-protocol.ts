@@ -152,10 +152,13 @@ function assertOpen(protocol: CrisisProtocol): void {
  */
 export function markStep(protocol: CrisisProtocol, step: CrisisStepId, note: string, now: Date = new Date()): CrisisProtocol {
 	assertOpen(protocol);
-	const text = withoutEditMark(note);
+	let text = withoutEditMark(note);
 	if (step === 'emergency-services') {
 		const problem = emergencyProblem(text);
 		if (problem) throw new AppError('record/invalid', { step, missing: problem });
+		// The record reads the same however the answer was typed ("Not needed: ...").
+		const { outcome, rest } = emergencyOutcome(text);
+		text = rest ? `${EMERGENCY_OUTCOMES[outcome!]}: ${rest}` : `${EMERGENCY_OUTCOMES[outcome!]}.`;
 	}
 	const current = protocol.steps[step];
 	let next: CrisisStepRecord;

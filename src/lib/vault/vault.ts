@@ -2,7 +2,7 @@ import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance-document';
 import type { ClientDocument } from '$lib/domain/client-document';
-import type { CrisisProtocol } from '$lib/domain/crisis-protocol';
+import { assertProtocolChangeAllowed, type CrisisProtocol } from '$lib/domain/crisis-protocol';
 import type { SafetyPlan } from '$lib/domain/safety-plan';
 import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
@@ -104,7 +104,8 @@ export class UnlockedVault {
 			...common,
 			table: 'crisisProtocols',
 			kind: 'crisis-protocol',
-			indexed: byClient
+			indexed: byClient,
+			guard: assertProtocolChangeAllowed
 		});
 		this.clientDocuments = new EncryptedRepository<ClientDocument>({
 			...common,
