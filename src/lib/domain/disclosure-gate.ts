@@ -8,7 +8,7 @@ import { consentGaps, consentStatus, namedItems, type ConsentKind, type ConsentS
  */
 export { consentSummary } from './consent';
 
-export const DISCLOSABLE_KINDS = ['note', 'plan', 'assessment', 'letter', 'counseling-note', 'document'] as const;
+export const DISCLOSABLE_KINDS = ['note', 'plan', 'assessment', 'letter', 'counseling-note', 'safety-plan', 'document'] as const;
 export type DisclosableKind = (typeof DISCLOSABLE_KINDS)[number];
 
 export type RefusalCode =

@@ -3,7 +3,7 @@ import type { Assessment } from '$lib/domain/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance-document';
 import type { ClientDocument } from '$lib/domain/client-document';
 import { assertProtocolChangeAllowed, type CrisisProtocol } from '$lib/domain/crisis-protocol';
-import type { SafetyPlan } from '$lib/domain/safety-plan';
+import { assertSafetyPlanChangeAllowed, type SafetyPlan } from '$lib/domain/safety-plan';
 import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/consent';
 import type { Client, Session } from '$lib/domain/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/treatment-plan';
@@ -99,7 +99,13 @@ export class UnlockedVault {
 			guard: assertDocumentChangeAllowed
 		});
 		const byClient = (r: { clientId: string }) => ({ clientId: r.clientId });
-		this.safetyPlans = new EncryptedRepository<SafetyPlan>({ ...common, table: 'safetyPlans', kind: 'safety-plan', indexed: byClient });
+		this.safetyPlans = new EncryptedRepository<SafetyPlan>({
+			...common,
+			table: 'safetyPlans',
+			kind: 'safety-plan',
+			indexed: byClient,
+			guard: assertSafetyPlanChangeAllowed
+		});
 		this.crisisProtocols = new EncryptedRepository<CrisisProtocol>({
 			...common,
 			table: 'crisisProtocols',
