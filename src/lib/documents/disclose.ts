@@ -73,6 +73,40 @@ export async function disclose(
 	return { ...file, disclosure };
 }
 
+/** A letter about a client whose records are not Part 2: what left, to whom and why. */
+export interface LogDisclosureInput {
+	clientId: string;
+	recordKind: DisclosableKind;
+	recordId: string;
+	what: string;
+	recipient: string;
+	purpose: string;
+	now?: Date;
+	newId?: () => string;
+}
+
+/**
+ * Logs a disclosure that needs no Part 2 consent (a letter for a client whose records are not
+ * Part 2), so the client's record still shows what left, to whom and why. `consentId` is empty:
+ * no consent was relied on, and no 2.32 notice went with it (the field's type requires a value).
+ */
+export async function logDisclosure(vault: UnlockedVault, input: LogDisclosureInput): Promise<Disclosure> {
+	const disclosure: Disclosure = {
+		id: (input.newId ?? (() => crypto.randomUUID()))(),
+		clientId: input.clientId,
+		at: (input.now ?? new Date()).toISOString(),
+		recipient: oneLine(input.recipient),
+		purpose: oneLine(input.purpose),
+		what: oneLine(input.what),
+		recordKind: input.recordKind,
+		recordId: input.recordId,
+		consentId: '',
+		noticeStatement: 1
+	};
+	await vault.disclosures.put(disclosure, { event: { action: 'record.disclose', detail: 'no-consent-needed' } });
+	return disclosure;
+}
+
 function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }

@@ -26,7 +26,22 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud80
 const xmlSafe = (text: string) => text.replace(XML_INVALID, '');
 const DRAFT_COLOUR = 'B00020';
 
-export async function noteToDocx(doc: NoteDocument): Promise<Blob> {
+/** What a Word file needs besides its blocks; the same options as the PDF renderer. */
+export interface DocxOptions {
+	/** The document's title metadata, e.g. "Progress note". */
+	title: string;
+	/** False puts a draft line in the header and the signature in bold. */
+	signed: boolean;
+	/** Who and what, in every footer. */
+	pageLabel: string;
+}
+
+export function noteToDocx(doc: NoteDocument): Promise<Blob> {
+	return blocksToDocx(noteBlocks(doc), { title: 'Progress note', signed: isSigned(doc), pageLabel: pageLabel(doc) });
+}
+
+/** One Word renderer for every exported document: documents differ only in their blocks. */
+export async function blocksToDocx(blocks: NoteBlock[], options: DocxOptions): Promise<Blob> {
 	const { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
 	const run = (text: string, style: { bold?: boolean; size?: number; color?: string } = {}) => new TextRun({ text: xmlSafe(text), ...style });
 	const lines = (text: string, size?: number) => text.split('\n').map((line) => new Paragraph({ children: [run(line, { size })] }));
@@ -46,9 +61,9 @@ export async function noteToDocx(doc: NoteDocument): Promise<Blob> {
 			case 'paragraph':
 				return lines(block.text);
 			case 'signature':
-				return [new Paragraph({ spacing: { before: 240 }, children: [run(block.text, { bold: !isSigned(doc) })] })];
+				return [new Paragraph({ spacing: { before: 240 }, children: [run(block.text, { bold: !options.signed })] })];
 			case 'notice':
-				// 9 pt (sizes are half-points): the notice is long and must not crowd out the note.
+				// 9 pt (sizes are half-points): the notice is long and must not crowd out the document.
 				return lines(block.text, 18);
 		}
 	};
@@ -60,18 +75,18 @@ export async function noteToDocx(doc: NoteDocument): Promise<Blob> {
 		children: [
 			new Paragraph({
 				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ size: 16, children: [xmlSafe(pageLabel(doc)), '   Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })]
+				children: [new TextRun({ size: 16, children: [xmlSafe(options.pageLabel), '   Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })]
 			})
 		]
 	});
 	const document = new Document({
 		creator: 'Tacit',
-		title: 'Progress note',
+		title: options.title,
 		sections: [
 			{
-				...(isSigned(doc) ? {} : { headers: { default: draftHeader } }),
+				...(options.signed ? {} : { headers: { default: draftHeader } }),
 				footers: { default: footer },
-				children: noteBlocks(doc).flatMap(render)
+				children: blocks.flatMap(render)
 			}
 		]
 	});

@@ -69,6 +69,8 @@ export function accountingToPlainText(doc: AccountingDocument): string {
 
 /** "Signed 2026-01-05"; a consent no longer on this device is named by the start of its id. */
 export function consentDate(disclosure: Disclosure, consents: readonly Part2Consent[]): string {
+	// A letter about a client whose records are not Part 2 is logged without a consent.
+	if (!disclosure.consentId) return 'No Part 2 consent needed (not a Part 2 record)';
 	const consent = consents.find((c) => c.id === disclosure.consentId);
 	if (consent?.signedOn) return `Signed ${consent.signedOn}`;
 	return `Not on this device (consent ${disclosure.consentId.slice(0, 8)})`;

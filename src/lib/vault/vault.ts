@@ -1,7 +1,7 @@
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/note';
 import type { Assessment } from '$lib/domain/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance-document';
-import type { ClientDocument } from '$lib/domain/client-document';
+import { assertClientDocumentChangeAllowed, type ClientDocument } from '$lib/domain/client-document';
 import { assertProtocolChangeAllowed, type CrisisProtocol } from '$lib/domain/crisis-protocol';
 import { assertSafetyPlanChangeAllowed, type SafetyPlan } from '$lib/domain/safety-plan';
 import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/consent';
@@ -117,7 +117,8 @@ export class UnlockedVault {
 			...common,
 			table: 'clientDocuments',
 			kind: 'client-document',
-			indexed: byClient
+			indexed: byClient,
+			guard: assertClientDocumentChangeAllowed
 		});
 	}
 
