@@ -23,6 +23,7 @@ import { benchStreamLongTasks, LONG_TASK_MS } from './stream';
 import { benchGrounding, GROUNDING_BUDGET_MS, GROUNDING_MAX_FALSE_FLAGS, GROUNDING_MIN_RECALL } from './grounding';
 import { benchPromptTokens, PROMPT_TOKEN_BUDGET } from './prompt-tokens';
 import { benchMeasurement, ICD_SEARCH_BUDGET_MS, PLAN_PDF_BUDGET_MS } from './measurement';
+import { benchClientWriting, CLIENT_GRADE_BUDGET } from './client-writing';
 import { BACKUP_BUDGET_MS, benchBackup, RESTORE_BUDGET_MS } from './backup';
 
 export interface BenchOptions {
@@ -566,6 +567,8 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 	results.promptTokens = promptTokens;
 	const measurement = await benchMeasurement(log);
 	results.measurementAndPlans = measurement;
+	const clientWriting = await benchClientWriting(log);
+	results.clientWriting = clientWriting;
 
 	const storage = await navigator.storage.estimate();
 	results.storageInfo = { usageBytesAtEnd: storage.usage ?? null, vaultDatabase: vaultDatabaseName(profileId) };
@@ -694,6 +697,22 @@ async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchRep
 			unit: 'ms',
 			limit: `< ${RESTORE_BUDGET_MS}`,
 			pass: backup.restoreMs < RESTORE_BUDGET_MS
+		},
+		{
+			id: 'worksheet-grade',
+			description: `Highest Flesch-Kincaid grade of the worksheet outlines (${Object.keys(clientWriting.worksheetGrades).length} templates)`,
+			value: clientWriting.maxGrade,
+			unit: 'grade',
+			limit: `<= ${CLIENT_GRADE_BUDGET}`,
+			pass: clientWriting.maxGrade <= CLIENT_GRADE_BUDGET
+		},
+		{
+			id: 'safety-plan-handout-pages',
+			description: `Pages of the handout of a typical safety plan (${clientWriting.handout.fontSize} pt, ${clientWriting.handout.ms} ms)`,
+			value: clientWriting.handout.pages,
+			unit: 'pages',
+			limit: '= 1',
+			pass: clientWriting.handout.pages === 1
 		},
 		{
 			id: 'plan-and-summary-prompt-tokens',
