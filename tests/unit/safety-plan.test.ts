@@ -5,17 +5,16 @@ import { PART2_NOTICE } from '$lib/domain/note-document';
 import { blocksToPlainText } from '$lib/domain/plan-document';
 import {
 	assertSafetyPlanChangeAllowed,
-	handoutLines,
 	newSafetyPlan,
 	newestSafetyPlan,
 	nextSafetyPlanVersion,
 	NOTHING_TO_REMOVE,
-	safetyPlanBlocks,
 	safetyPlanGaps,
 	safetyPlanSignatureHolds,
 	signSafetyPlan,
 	type SafetyPlan
 } from '$lib/domain/safety-plan';
+import { handoutLines, safetyPlanBlocks } from '$lib/domain/safety-plan-document';
 import { exportSafetyPlanHandout, exportSafetyPlanRecord, handoutPdf } from '$lib/documents/safety-plan-exports';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
