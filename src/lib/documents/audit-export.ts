@@ -40,7 +40,10 @@ export async function clientRecordIds(vault: UnlockedVault, clientId: string): P
 		vault.assessments.where('clientId', clientId),
 		vault.plans.where('clientId', clientId),
 		vault.consents.where('clientId', clientId),
-		vault.disclosures.where('clientId', clientId)
+		vault.disclosures.where('clientId', clientId),
+		vault.safetyPlans.where('clientId', clientId),
+		vault.crisisProtocols.where('clientId', clientId),
+		vault.clientDocuments.where('clientId', clientId)
 	]);
 	const privateNotes = await Promise.all(sessions.map((s) => vault.privateNotes.where('sessionId', s.id)));
 	return [clientId, ...[sessions, ...others, ...privateNotes].flat().map((r) => r.id)];
