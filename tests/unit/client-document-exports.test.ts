@@ -127,6 +127,7 @@ describe('exporting client-facing documents', () => {
 				recordKind: 'letter',
 				recordId: doc.id,
 				consentId: '',
+				noticeStatement: null,
 				what: 'Attendance letter of 2026-05-04, Word (DOCX)'
 			})
 		]);

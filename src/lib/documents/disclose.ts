@@ -87,8 +87,8 @@ export interface LogDisclosureInput {
 
 /**
  * Logs a disclosure that needs no Part 2 consent (a letter for a client whose records are not
- * Part 2), so the client's record still shows what left, to whom and why. `consentId` is empty:
- * no consent was relied on, and no 2.32 notice went with it (the field's type requires a value).
+ * Part 2), so the client's record still shows what left, to whom and why. No consent was relied
+ * on and no 2.32 notice went with it: `consentId` is empty and `noticeStatement` null.
  */
 export async function logDisclosure(vault: UnlockedVault, input: LogDisclosureInput): Promise<Disclosure> {
 	const disclosure: Disclosure = {
@@ -101,7 +101,7 @@ export async function logDisclosure(vault: UnlockedVault, input: LogDisclosureIn
 		recordKind: input.recordKind,
 		recordId: input.recordId,
 		consentId: '',
-		noticeStatement: 1
+		noticeStatement: null
 	};
 	await vault.disclosures.put(disclosure, { event: { action: 'record.disclose', detail: 'no-consent-needed' } });
 	return disclosure;

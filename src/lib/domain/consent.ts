@@ -47,9 +47,10 @@ export interface Disclosure {
 	what: string;
 	recordKind: string;
 	recordId: string;
+	/** The consent relied on; empty for a record that is not Part 2 (no consent needed). */
 	consentId: string;
-	/** Which 2.32 statement went with it. */
-	noticeStatement: 1 | 2;
+	/** Which 2.32 statement went with it; null when none did (not a Part 2 record). */
+	noticeStatement: 1 | 2 | null;
 }
 
 /** Plain-words names of the kinds, as the consent form and the summary say them. */
