@@ -78,3 +78,24 @@ test('a practice format added in Settings is offered for drafting and shapes the
 	await expect(page.getByLabel('Next steps', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Subjective', { exact: true })).toHaveCount(0);
 });
+
+test('Today lists a drafted note that is not signed yet, and signing takes it off the list', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Dana Frost');
+	await addSession(page, 'Client described a calmer week and practised breathing.');
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
+	const session = new URL(page.url()).pathname;
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+	const drafts = page.getByTestId('unsigned-drafts');
+	await expect(drafts).toContainText('Progress note · Dana Frost');
+	await drafts.getByRole('link', { name: 'Progress note · Dana Frost' }).click();
+	await expect(page).toHaveURL(new RegExp(`${session}$`));
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await page.getByRole('button', { name: 'Sign note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+	await expect(page.getByText('No unsigned drafts.')).toBeVisible();
+});
