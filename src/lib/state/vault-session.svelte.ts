@@ -4,7 +4,14 @@ import { displayName, type Client, type Session } from '$lib/domain/records';
 import { SearchIndex, type SearchDocument } from '$lib/domain/search-index';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { argon2InWorker } from '$lib/vault/kdf-worker';
-import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase, type KeyringDeps } from '$lib/vault/keyring';
+import {
+	createVault,
+	DEFAULT_AUTO_LOCK_MINUTES,
+	listProfiles,
+	recoverWithKey,
+	unlockWithPassphrase,
+	type KeyringDeps
+} from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import type { SettingsRow } from '$lib/vault/database';
 import { restoreBackup, type RestoreReport, type RestoreSecret } from '$lib/vault/restore';
@@ -36,10 +43,10 @@ export class VaultSession {
 	profileId = $state<string | null>(null);
 	lockReason = $state<LockReason | null>(null);
 	clients = $state<Client[]>([]);
-	autoLockMinutes = $state(10);
-	practiceFormats = $state<NoteFormat[]>([]);
-	/** The profile's preferences (practice details, Part 2 program, notices, backup reminder). */
+	/** The profile's preferences (auto-lock, practice formats and details, Part 2, notices, backup reminder). */
 	settings = $state<SettingsRow | null>(null);
+	autoLockMinutes = $derived(this.settings?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES);
+	practiceFormats = $derived<NoteFormat[]>(this.settings?.practiceFormats ?? []);
 	/** What the last restore in this tab did, shown once after it. */
 	restored = $state<RestoreReport | null>(null);
 	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
@@ -129,9 +136,7 @@ export class VaultSession {
 	}
 
 	async setAutoLockMinutes(minutes: number): Promise<void> {
-		const settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
-		this.settings = settings;
-		this.autoLockMinutes = settings.autoLockMinutes;
+		this.settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
 		this.#idle?.setTimeout(minutes * 60_000);
 	}
 
@@ -140,9 +145,7 @@ export class VaultSession {
 	}
 
 	async savePracticeFormats(formats: NoteFormat[]): Promise<void> {
-		const settings = await this.vault.saveSettings({ practiceFormats: formats });
-		this.settings = settings;
-		this.practiceFormats = settings.practiceFormats ?? [];
+		this.settings = await this.vault.saveSettings({ practiceFormats: formats });
 	}
 
 	/** Registers work (an autosave flush) that must finish before the key is dropped. */
@@ -162,7 +165,6 @@ export class VaultSession {
 		this.#idle = null;
 		this.clients = [];
 		this.sessionSummaries = [];
-		this.practiceFormats = [];
 		this.settings = null;
 		this.restored = null;
 		this.unreadable = [];
@@ -187,8 +189,6 @@ export class VaultSession {
 			this.profileId = vault.profileId;
 			this.clients = clients.records;
 			this.unreadable = clients.failures.map(describeFailure);
-			this.autoLockMinutes = settings.autoLockMinutes;
-			this.practiceFormats = settings.practiceFormats ?? [];
 			this.settings = settings;
 			this.lockReason = null;
 			this.status = 'unlocked';
@@ -231,9 +231,7 @@ export class VaultSession {
 
 	async saveClient(client: Client, options: { audit?: boolean } = {}): Promise<void> {
 		await this.vault.clients.put(client, options);
-		const i = this.clients.findIndex((c) => c.id === client.id);
-		if (i >= 0) this.clients[i] = client;
-		else this.clients.push(client);
+		this.clientSaved(client);
 		this.#search.upsert(clientDoc(client));
 	}
 
@@ -241,6 +239,7 @@ export class VaultSession {
 	clientSaved(client: Client): void {
 		const i = this.clients.findIndex((c) => c.id === client.id);
 		if (i >= 0) this.clients[i] = client;
+		else this.clients.push(client);
 	}
 
 	async saveSession(session: Session, options: { audit?: boolean } = {}): Promise<void> {
