@@ -4,7 +4,7 @@ import { latestResult, trendOf } from '$lib/domain/assessment-trend';
 import { instrument } from '$lib/domain/instruments/registry';
 import type { InstrumentId } from '$lib/domain/instruments/types';
 
-// PHQ-9 change rules from shared/reference/clinical.md: response is a drop of 50% or more from
+// PHQ-9 change rules from tests/fixtures/reference/clinical.md: response is a drop of 50% or more from
 // baseline, remission a score under 5.
 const PHQ9 = instrument('phq9');
 const GAD7 = instrument('gad7');

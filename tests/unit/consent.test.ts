@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { squash } from '../export-readers';
+import { referenceText } from '../fixtures/reference/reference';
 import { assertConsentChangeAllowed, consentGaps, consentStatus, consentSummary, newConsent, revokeConsent, type Part2Consent } from '$lib/domain/consent';
 import { AppError } from '$lib/domain/app-error';
 import { PART2_NOTICE } from '$lib/domain/note-document';
@@ -160,7 +160,7 @@ describe('the 42 CFR 2.32 notice', () => {
 	const edited = { statement: 1 as const, statement1: '', statement2: '' };
 
 	it('is statement 1, the regulation’s full text, by default', () => {
-		const reference = readFileSync('../shared/reference/regulatory.md', 'utf8');
+		const reference = referenceText('regulatory.md');
 		expect(PART2_STATEMENT_1).toBe(PART2_NOTICE);
 		expect(noticeText()).toBe(squash(/Statement 1: "([\s\S]+?)"\n/.exec(reference)![1]!));
 		expect(noticeText({ part2Notice: edited })).toBe(PART2_NOTICE);
@@ -168,7 +168,7 @@ describe('the 42 CFR 2.32 notice', () => {
 	});
 
 	it('is statement 2, exactly as in the reference, when the practice chose the short form', () => {
-		const reference = readFileSync('../shared/reference/regulatory.md', 'utf8');
+		const reference = referenceText('regulatory.md');
 		expect(PART2_STATEMENT_2).toBe(squash(/Statement 2 \(short form\): "([\s\S]+?)"/.exec(reference)![1]!));
 		const settings = { part2Notice: { ...edited, statement: 2 as const } };
 		expect(noticeText(settings)).toBe('42 CFR part 2 prohibits unauthorized use or disclosure of these records.');

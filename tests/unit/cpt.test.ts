@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_CPT_CATEGORY, suggestCpt, type CptInput } from '$lib/domain/cpt';
 import { SERVICE_TYPES } from '$lib/domain/records';
 
-// Every expectation here is pinned to shared/reference/clinical.md, "CPT psychotherapy codes".
+// Every expectation here is pinned to tests/fixtures/reference/clinical.md, "CPT psychotherapy codes".
 const codes = (input: CptInput) => suggestCpt(input).codes;
 const individual = (minutes: number | null, withEM = false) => codes({ serviceType: 'Individual psychotherapy', minutes, withEM });
 const crisis = (minutes: number, withEM = false) => codes({ serviceType: 'Crisis session', minutes, withEM });

@@ -3,7 +3,7 @@ import { AppError } from '$lib/domain/app-error';
 import { INSTRUMENTS, instrument, scoreAssessment } from '$lib/domain/instruments/registry';
 import type { Answers, Instrument, ScoringContext } from '$lib/domain/instruments/types';
 
-// Every rule pinned here comes from shared/reference/clinical.md, "Instruments".
+// Every rule pinned here comes from tests/fixtures/reference/clinical.md, "Instruments".
 const PHQ9 = instrument('phq9');
 const GAD7 = instrument('gad7');
 const PCL5 = instrument('pcl5');

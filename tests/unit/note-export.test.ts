@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
+import { referenceText } from '../fixtures/reference/reference';
 import { docxText as readDocx, fhirR4Validator, pdfText as readPdf, squash } from '../export-readers';
 import { NOTE_FORMATS } from '$lib/domain/note-formats';
 import { PART2_NOTICE, noteToPlainText, type NoteDocument } from '$lib/domain/note-document';
@@ -78,7 +78,7 @@ Content hash (SHA-256): ${'ab'.repeat(32)}
 	});
 
 	it('appends the exact 42 CFR 2.32 statement 1 only when the client is Part 2, or the practice’s own text', () => {
-		const reference = readFileSync('../shared/reference/regulatory.md', 'utf8');
+		const reference = referenceText('regulatory.md');
 		const statement1 = /Statement 1: "([\s\S]+?)"\n/.exec(reference)?.[1];
 		expect(statement1 && squash(statement1)).toBe(PART2_NOTICE);
 

@@ -152,7 +152,7 @@ describe('what removal would lose', () => {
 });
 
 describe('instrument targets', () => {
-	// Totals pinned to ../shared/reference/clinical.md; the C-SSRS screener has no total.
+	// Totals pinned to tests/fixtures/reference/clinical.md; the C-SSRS screener has no total.
 	it('offers the instruments with a total score and their published ranges', () => {
 		expect(PLAN_INSTRUMENTS.map((i) => [i.name, i.min, i.max])).toEqual([
 			['PHQ-9', 0, 27],

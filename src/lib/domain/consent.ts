@@ -1,6 +1,6 @@
 /**
  * 42 CFR Part 2 consents and the disclosures made under them. Every field is PHI and lives
- * only inside an encrypted envelope. Reference: shared/reference/regulatory.md (2.31, 2.32, 2.25).
+ * only inside an encrypted envelope. Reference: tests/fixtures/reference/regulatory.md (2.31, 2.32, 2.25).
  */
 import { AppError } from './app-error';
 import { isIsoDate } from './records';

@@ -1,5 +1,5 @@
 /**
- * CPT code suggestions from the public time rules (shared/reference/clinical.md). A code is
+ * CPT code suggestions from the public time rules (tests/fixtures/reference/clinical.md). A code is
  * only ever a suggestion: the clinician confirms it, and the rule that produced it is shown.
  * Codes are plain claim-line codes; a unit billed twice appears twice (90840, 90840).
  */

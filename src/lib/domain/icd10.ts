@@ -3,7 +3,7 @@ import tsv from './data/icd10cm-2023-chapter5.tsv?raw';
 /**
  * ICD-10-CM 2023 chapter 5 (F01-F99), shipped with the app so a diagnosis can be looked up
  * without any network request. The list is public domain (CDC/NCHS); see
- * ../shared/reference/icd10cm-SOURCE.md. Only billable codes are in it, no category headers.
+ * tests/fixtures/reference/icd10cm-SOURCE.md. Only billable codes are in it, no category headers.
  */
 export interface Icd10Code {
 	code: string;

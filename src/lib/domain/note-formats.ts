@@ -1,5 +1,5 @@
 /**
- * Progress note formats and their sections, in order (shared/reference/clinical.md). Each
+ * Progress note formats and their sections, in order (tests/fixtures/reference/clinical.md). Each
  * section carries short guidance, used by the prompts and by the outline engine's rules.
  */
 export type NoteFormatId = 'SOAP' | 'DAP' | 'BIRP' | 'GIRP' | 'PIE' | 'SIRP';

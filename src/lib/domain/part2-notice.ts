@@ -3,7 +3,7 @@ import type { Client } from './records';
 
 /**
  * The 42 CFR 2.32 statement that goes with every disclosure of a Part 2 record. Defaults are
- * the regulation's text (shared/reference/regulatory.md); the practice administrator may pick
+ * the regulation's text (tests/fixtures/reference/regulatory.md); the practice administrator may pick
  * the short form and edit either text after checking it against the current eCFR.
  */
 

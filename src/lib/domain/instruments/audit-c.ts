@@ -3,7 +3,7 @@
  * (Babor et al., WHO 2001, Box 4), as described by Bush K, Kivlahan DR, McDonell MB, Fihn SD,
  * Bradley KA, "The AUDIT alcohol consumption questions (AUDIT-C)", Arch Intern Med
  * 1998;158:1789-1795. The sex-specific cut-offs (4 or more for men, 3 or more for women) are
- * those of shared/reference/clinical.md.
+ * those of tests/fixtures/reference/clinical.md.
  */
 import { AppError } from '../app-error';
 import type { Answers, Band, Instrument, ScoreResult, ScoringContext } from './types';

@@ -3,7 +3,7 @@
  * Use Disorders Identification Test. Guidelines for Use in Primary Care", 2nd edition, World
  * Health Organization 2001 (WHO/MSD/MSB/01.6a), Box 4, the interview version. Its skip
  * instructions (after question 1, and after questions 2-3) are not applied: every question is
- * asked, so no answer is assumed. Zones are those of shared/reference/clinical.md; the zone
+ * asked, so no answer is assumed. Zones are those of tests/fixtures/reference/clinical.md; the zone
  * interventions are the manual's.
  */
 import type { Answers, Band, Instrument, InstrumentItem, ScoreResult } from './types';

@@ -2,7 +2,7 @@
  * C-SSRS screener. Wording from the Columbia-Suicide Severity Rating Scale, Screen Version –
  * Recent (past month; lifetime and past-3-months behaviour), Posner K et al., © 2008 The Research
  * Foundation for Mental Hygiene, Inc. Skip logic and risk levels are those of
- * shared/reference/clinical.md. There is no total: the answers set a risk level.
+ * tests/fixtures/reference/clinical.md. There is no total: the answers set a risk level.
  */
 import type { Answers, Instrument, InstrumentItem, RiskFinding, RiskLevel, ScoreResult } from './types';
 import { checkAnswers, listOf } from './scoring';

@@ -3,7 +3,7 @@
  * assessing generalized anxiety disorder: the GAD-7", Arch Intern Med 2006;166:1092-1097, and
  * the GAD-7 form (PHQ Screeners, Pfizer Inc.). Reprints differ in two commas ("anxious, or on
  * edge", "afraid, as if"); these follow the paper. Bands and the evaluation rule are those of
- * shared/reference/clinical.md. The form's unscored difficulty question is not part of this
+ * tests/fixtures/reference/clinical.md. The form's unscored difficulty question is not part of this
  * definition. No change rules: the reference gives none for the GAD-7.
  */
 import type { Answers, Band, Instrument, ScoreResult } from './types';

@@ -2,7 +2,7 @@
  * PCL-5. Wording from the PTSD Checklist for DSM-5 form, "PCL-5 (8/14/2013) Weathers, Litz,
  * Keane, Palmieri, Marx, & Schnurr -- National Center for PTSD", the standard version without
  * the worst-event section. The cut-off, clusters and provisional DSM-5 pattern are those of
- * shared/reference/clinical.md.
+ * tests/fixtures/reference/clinical.md.
  */
 import type { Answers, Band, Instrument, ScoreResult, Subscale } from './types';
 import { bandOf, checkAnswers, numberedItems, scale, sumOf } from './scoring';

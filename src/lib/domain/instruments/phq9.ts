@@ -3,7 +3,7 @@
  * as published with Kroenke K, Spitzer RL, Williams JBW, "The PHQ-9: validity of a brief
  * depression severity measure", J Gen Intern Med 2001;16:606-613. The paper form's "(Use ✔ to
  * indicate your answer)" is left out: answers are chosen on screen. Bands, the item 9 rule and
- * the change rules are those of shared/reference/clinical.md.
+ * the change rules are those of tests/fixtures/reference/clinical.md.
  */
 import type { Answers, Band, Instrument, InstrumentItem, RiskFinding, ScoreResult } from './types';
 import { bandOf, checkAnswers, numberedItems, optionLabel, scale, sumOf } from './scoring';
