@@ -3,9 +3,9 @@
  * `tests/bench/run.mjs` builds this page, opens it and calls `window.runBench()`.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { utf8 } from '$lib/domain/encoding';
-import { displayName, type Client, type Session } from '$lib/domain/records';
-import { SearchIndex, type SearchDocument } from '$lib/domain/search-index';
+import { utf8 } from '$lib/domain/core/encoding';
+import { displayName, type Client, type Session } from '$lib/domain/core/records';
+import { SearchIndex, type SearchDocument } from '$lib/domain/core/search-index';
 import { argon2InProcess, type Argon2Runner } from '$lib/vault/kdf';
 import { argon2InWorker } from '$lib/vault/kdf-worker';
 import { CURRENT_KDF_VERSION, KDF_VERSIONS, newKdfParams } from '$lib/vault/kdf-params';
@@ -15,8 +15,8 @@ import { vaultDatabaseName } from '$lib/vault/database';
 import { open, seal, type Envelope } from '$lib/vault/envelope';
 import { generateDataKey } from '$lib/vault/keys';
 import { generateDataset, generateQueries, mulberry32, type Dataset } from './data';
-import { catalogEntry } from '$lib/domain/model-catalog';
-import { toModelSpec } from '$lib/domain/model-recommendation';
+import { catalogEntry } from '$lib/domain/models/model-catalog';
+import { toModelSpec } from '$lib/domain/models/model-recommendation';
 import { deliverModel } from '$lib/inference/model-delivery';
 import { WebLLMEngine } from '$lib/inference/webllm-engine';
 import { benchStreamLongTasks, LONG_TASK_MS } from './stream';

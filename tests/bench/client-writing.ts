@@ -1,8 +1,8 @@
-import { WORKSHEET_TEMPLATES } from '$lib/domain/client-document';
-import { outlineDocument, type DocumentSource } from '$lib/domain/client-document-prompts';
-import { readingLevel } from '$lib/domain/readability';
-import { newSafetyPlan } from '$lib/domain/safety-plan';
-import { handoutPdf } from '$lib/documents/safety-plan-exports';
+import { WORKSHEET_TEMPLATES } from '$lib/domain/client-documents/client-document';
+import { outlineDocument, type DocumentSource } from '$lib/domain/client-documents/client-document-prompts';
+import { readingLevel } from '$lib/domain/client-documents/readability';
+import { newSafetyPlan } from '$lib/domain/safety/safety-plan';
+import { handoutPdf } from '$lib/documents/safety/safety-plan-exports';
 
 /** Client-facing writing must read at or below grade 8 (Flesch-Kincaid). */
 export const CLIENT_GRADE_BUDGET = 8;

@@ -3,7 +3,7 @@
  * session notes of about 2 KB of clinical-sounding prose. Everything comes from one seeded
  * PRNG, so every run (and every machine) benchmarks exactly the same records.
  */
-import { newClient, newSession, SERVICE_TYPES, type Client, type Session } from '$lib/domain/records';
+import { newClient, newSession, SERVICE_TYPES, type Client, type Session } from '$lib/domain/core/records';
 
 export type Rng = () => number;
 

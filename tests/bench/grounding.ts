@@ -3,8 +3,8 @@
  * (recall and false flags on the hand-labelled evaluation set) and how fast it checks a
  * 600-word note against a 10,000-word transcript (index and check, median of 5 runs).
  */
-import { checkGrounding } from '$lib/domain/grounding';
-import type { NoteSections } from '$lib/domain/note-schema';
+import { checkGrounding } from '$lib/domain/grounding/check';
+import type { NoteSections } from '$lib/domain/notes/note-schema';
 import { GROUNDING_EVAL_SET } from '../unit/grounding-eval-set';
 import { evaluateGrounding } from '../unit/grounding-eval';
 import { FIRST_NAMES, mulberry32, pick, type Rng } from './data';

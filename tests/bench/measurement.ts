@@ -1,15 +1,15 @@
 import llama3Tokenizer from 'llama3-tokenizer-js';
-import type { Assessment } from '$lib/domain/assessment';
-import { trendOf } from '$lib/domain/assessment-trend';
-import { summaryFacts, summaryJsonSchema, summarySystemPrompt } from '$lib/domain/assessment-summary';
-import { searchDiagnoses } from '$lib/domain/icd10';
+import type { Assessment } from '$lib/domain/instruments/assessment';
+import { trendOf } from '$lib/domain/instruments/assessment-trend';
+import { summaryFacts, summaryJsonSchema, summarySystemPrompt } from '$lib/domain/instruments/assessment-summary';
+import { searchDiagnoses } from '$lib/domain/plans/icd10';
 import { PHQ9 } from '$lib/domain/instruments/phq9';
-import { planJsonSchema, planSystemPrompt } from '$lib/domain/plan-draft';
-import { diffPlans } from '$lib/domain/plan-diff';
-import { planToFhirBundle } from '$lib/domain/plan-fhir';
-import { planBlocks, type PlanDocument } from '$lib/domain/plan-document';
-import { newGoal, newIntervention, newObjective, newPlan, newProblem, type TreatmentPlan } from '$lib/domain/treatment-plan';
-import { blocksToPdf } from '$lib/documents/pdf-blocks';
+import { planJsonSchema, planSystemPrompt } from '$lib/domain/plans/plan-draft';
+import { diffPlans } from '$lib/domain/plans/plan-diff';
+import { planToFhirBundle } from '$lib/domain/plans/plan-fhir';
+import { planBlocks, type PlanDocument } from '$lib/domain/plans/plan-document';
+import { newGoal, newIntervention, newObjective, newPlan, newProblem, type TreatmentPlan } from '$lib/domain/plans/treatment-plan';
+import { blocksToPdf } from '$lib/documents/common/pdf-blocks';
 import { mulberry32 } from './data';
 
 /** Typing in the diagnosis picker: one search per keystroke must fit well inside a frame. */

@@ -1,7 +1,7 @@
 import llama3Tokenizer from 'llama3-tokenizer-js';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
-import { draftSystemPrompt, factsSystemPrompt } from '$lib/domain/note-prompts';
-import { noteSchema } from '$lib/domain/note-schema';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
+import { draftSystemPrompt, factsSystemPrompt } from '$lib/domain/notes/note-prompts';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 
 /** Fixed prompt tokens per format (instructions and schema, not content or examples), Llama 3 tokenizer. */
 export const PROMPT_TOKEN_BUDGET = 500;

@@ -4,8 +4,8 @@
  * not block the main thread. A scripted engine stands in for the model, so the figure measures
  * the page's own work per token, at a faster token rate than a real model on a laptop GPU.
  */
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
-import { noteSchema } from '$lib/domain/note-schema';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 import type { StructuredRequest } from '$lib/inference/engine';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
 

@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import type { Engine, GenerateResult, LoadProgress, ModelSpec, StructuredRequest } from '$lib/inference/engine';
 
 /**

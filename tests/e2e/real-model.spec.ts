@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { MODEL_CATALOG } from '../../src/lib/domain/model-catalog';
+import { MODEL_CATALOG } from '../../src/lib/domain/models/model-catalog';
 import { createVault } from './support';
 
 // A real model runs only where its files were mirrored into model-artifacts/ (npm run model:fetch).

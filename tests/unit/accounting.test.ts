@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountingBlocks, accountingOfDisclosures, accountingStart, accountingToPlainText, type AccountingDocument } from '$lib/domain/accounting';
-import { newConsent, type Disclosure } from '$lib/domain/consent';
+import { accountingBlocks, accountingOfDisclosures, accountingStart, accountingToPlainText, type AccountingDocument } from '$lib/domain/compliance/accounting';
+import { newConsent, type Disclosure } from '$lib/domain/compliance/consent';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Assessment } from '$lib/domain/assessment';
+import type { Assessment } from '$lib/domain/instruments/assessment';
 import {
 	outlineSummary,
 	summaryFacts,
@@ -7,12 +7,12 @@ import {
 	summarySystemPrompt,
 	summaryUserPrompt,
 	validateSummary
-} from '$lib/domain/assessment-summary';
-import { checkGrounding } from '$lib/domain/grounding';
+} from '$lib/domain/instruments/assessment-summary';
+import { checkGrounding } from '$lib/domain/grounding/check';
 import { instrument } from '$lib/domain/instruments/registry';
 import type { Answers, Instrument, ScoringContext } from '$lib/domain/instruments/types';
-import { newClient } from '$lib/domain/records';
-import { draftAssessmentSummary } from '$lib/documents/draft-assessment-summary';
+import { newClient } from '$lib/domain/core/records';
+import { draftAssessmentSummary } from '$lib/documents/instruments/draft-assessment-summary';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
 import { codeOf } from './helpers';

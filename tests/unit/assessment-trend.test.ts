@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '$lib/domain/assessment';
-import { latestResult, trendOf } from '$lib/domain/assessment-trend';
+import type { Assessment } from '$lib/domain/instruments/assessment';
+import { latestResult, trendOf } from '$lib/domain/instruments/assessment-trend';
 import { instrument } from '$lib/domain/instruments/registry';
 import type { InstrumentId } from '$lib/domain/instruments/types';
 

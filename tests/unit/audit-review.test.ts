@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { pdfText } from '../export-readers';
-import { auditToCsv, csvField, describeChain, filterAudit, type AuditEntry } from '$lib/domain/audit-review';
-import { newClient, newSession } from '$lib/domain/records';
-import { clientRecordIds, exportAudit } from '$lib/documents/audit-export';
+import { auditToCsv, csvField, describeChain, filterAudit, type AuditEntry } from '$lib/domain/compliance/audit-review';
+import { newClient, newSession } from '$lib/domain/core/records';
+import { clientRecordIds, exportAudit } from '$lib/documents/compliance/audit-export';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import { fastDeps, PASSPHRASE } from './helpers';

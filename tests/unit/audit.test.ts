@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { newClient } from '$lib/domain/records';
+import { newClient } from '$lib/domain/core/records';
 import { entryHash, verifyChain } from '$lib/vault/audit';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';

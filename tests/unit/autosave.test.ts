@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
-import { Autosaver } from '$lib/state/autosave.svelte';
+import { AppError } from '$lib/domain/core/app-error';
+import { Autosaver } from '$lib/state/common/autosave.svelte';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { recordAssessment } from '$lib/documents/record-assessment';
+import { recordAssessment } from '$lib/documents/instruments/record-assessment';
 import { instrument } from '$lib/domain/instruments/registry';
-import { newNote } from '$lib/domain/note';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
-import { newClient, newSession } from '$lib/domain/records';
-import { newPlan } from '$lib/domain/treatment-plan';
+import { newNote } from '$lib/domain/notes/note';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
+import { newClient, newSession } from '$lib/domain/core/records';
+import { newPlan } from '$lib/domain/plans/treatment-plan';
 import { RECORD_TABLES, ProfileDirectory, VaultDatabase, type RecordTable } from '$lib/vault/database';
 import { createVault, listProfiles, unlockWithPassphrase } from '$lib/vault/keyring';
 import { restoreBackup } from '$lib/vault/restore';

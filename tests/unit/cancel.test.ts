@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
-import { NOTE_FORMATS, NOT_DOCUMENTED } from '$lib/domain/note-formats';
-import { noteSchema } from '$lib/domain/note-schema';
+import { AppError } from '$lib/domain/core/app-error';
+import { NOTE_FORMATS, NOT_DOCUMENTED } from '$lib/domain/notes/note-formats';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 import type { StructuredRequest } from '$lib/inference/engine';
 import { outlineEngine, outlineRequest } from '$lib/inference/outline-engine';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkContent } from '$lib/domain/chunking';
+import { chunkContent } from '$lib/domain/notes/chunking';
 
 function transcript(words: number): string {
 	const lines: string[] = [];

@@ -15,12 +15,12 @@ import {
 	WORKSHEET_TEMPLATES,
 	type ClientDocument,
 	type ClientDocumentTemplate
-} from '$lib/domain/client-document';
-import { outlineDocument, outlineSimpler, type DocumentSource } from '$lib/domain/client-document-prompts';
-import { clientLanguageFlags, diagnosisFlags } from '$lib/domain/client-language';
-import { readingLevel } from '$lib/domain/readability';
-import { newClient, type Diagnosis } from '$lib/domain/records';
-import { draftClientDocument, simplifyClientDocument } from '$lib/documents/draft-client-document';
+} from '$lib/domain/client-documents/client-document';
+import { outlineDocument, outlineSimpler, type DocumentSource } from '$lib/domain/client-documents/client-document-prompts';
+import { clientLanguageFlags, diagnosisFlags } from '$lib/domain/client-documents/client-language';
+import { readingLevel } from '$lib/domain/client-documents/readability';
+import { newClient, type Diagnosis } from '$lib/domain/core/records';
+import { draftClientDocument, simplifyClientDocument } from '$lib/documents/client-documents/draft-client-document';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
 import { codeOf } from './helpers';

@@ -15,9 +15,9 @@ import {
 	type ComplianceDocument,
 	type ComplianceDocumentKind,
 	type TemplateSettings
-} from '$lib/domain/compliance-document';
-import { draftAndStore, exportDocumentPdf, signAndStoreDocument } from '$lib/documents/compliance-documents';
-import { blocksToPdf } from '$lib/documents/pdf-blocks';
+} from '$lib/domain/compliance/compliance-document';
+import { draftAndStore, exportDocumentPdf, signAndStoreDocument } from '$lib/documents/compliance/compliance-documents';
+import { blocksToPdf } from '$lib/documents/common/pdf-blocks';
 import { createVault } from '$lib/vault/keyring';
 import { EncryptedRepository } from '$lib/vault/repository';
 import { UnlockedVault } from '$lib/vault/vault';

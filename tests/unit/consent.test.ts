@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { squash } from '../export-readers';
 import { referenceText } from '../fixtures/reference/reference';
-import { assertConsentChangeAllowed, consentGaps, consentStatus, consentSummary, newConsent, revokeConsent, type Part2Consent } from '$lib/domain/consent';
-import { AppError } from '$lib/domain/app-error';
-import { PART2_NOTICE } from '$lib/domain/note-document';
-import { PART2_STATEMENT_1, PART2_STATEMENT_2, isPart2, noticeStatement, noticeText } from '$lib/domain/part2-notice';
+import { assertConsentChangeAllowed, consentGaps, consentStatus, consentSummary, newConsent, revokeConsent, type Part2Consent } from '$lib/domain/compliance/consent';
+import { AppError } from '$lib/domain/core/app-error';
+import { PART2_NOTICE } from '$lib/domain/notes/note-document';
+import { PART2_STATEMENT_1, PART2_STATEMENT_2, isPart2, noticeStatement, noticeText } from '$lib/domain/compliance/part2-notice';
 
 /** A complete consent, signed 2026-01-05, valid until 2027-01-05. */
 function consent(overrides: Partial<Part2Consent> = {}): Part2Consent {

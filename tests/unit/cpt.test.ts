@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_CPT_CATEGORY, suggestCpt, type CptInput } from '$lib/domain/cpt';
-import { SERVICE_TYPES } from '$lib/domain/records';
+import { SERVICE_CPT_CATEGORY, suggestCpt, type CptInput } from '$lib/domain/notes/cpt';
+import { SERVICE_TYPES } from '$lib/domain/core/records';
 
 // Every expectation here is pinned to tests/fixtures/reference/clinical.md, "CPT psychotherapy codes".
 const codes = (input: CptInput) => suggestCpt(input).codes;

@@ -8,9 +8,9 @@ import {
 	recordCrisisStep,
 	saveCrisisDraft,
 	unrecordCrisisStep
-} from '$lib/documents/crisis';
-import { recordAssessment } from '$lib/documents/record-assessment';
-import { crisisNoteGrounding, riskNoteOutline, validateCrisisNote } from '$lib/domain/crisis-note';
+} from '$lib/documents/safety/crisis';
+import { recordAssessment } from '$lib/documents/instruments/record-assessment';
+import { crisisNoteGrounding, riskNoteOutline, validateCrisisNote } from '$lib/domain/safety/crisis-note';
 import {
 	CRISIS_STEP_LABELS,
 	CRISIS_STEPS,
@@ -26,9 +26,9 @@ import {
 	withEmergencyOutcome,
 	type CrisisProtocol,
 	type CrisisStepId
-} from '$lib/domain/crisis-protocol';
+} from '$lib/domain/safety/crisis-protocol';
 import { instrument } from '$lib/domain/instruments/registry';
-import { newClient, type Client } from '$lib/domain/records';
+import { newClient, type Client } from '$lib/domain/core/records';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';

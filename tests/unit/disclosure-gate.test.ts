@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newConsent, type ConsentKind, type Part2Consent } from '$lib/domain/consent';
-import { checkDisclosure, isLegalPurpose, type DisclosureRequest } from '$lib/domain/disclosure-gate';
+import { newConsent, type ConsentKind, type Part2Consent } from '$lib/domain/compliance/consent';
+import { checkDisclosure, isLegalPurpose, type DisclosureRequest } from '$lib/domain/compliance/disclosure-gate';
 
 const TODAY = '2026-06-15';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase32, toBase32 } from '$lib/domain/encoding';
-import { displayName, durationMinutes, isIsoDate, newClient, validateClient } from '$lib/domain/records';
-import { SearchIndex } from '$lib/domain/search-index';
-import { errorMessages } from '$lib/domain/error-messages';
+import { fromBase32, toBase32 } from '$lib/domain/core/encoding';
+import { displayName, durationMinutes, isIsoDate, newClient, validateClient } from '$lib/domain/core/records';
+import { SearchIndex } from '$lib/domain/core/search-index';
+import { errorMessages } from '$lib/domain/core/error-messages';
 import { formatRecoveryKey, parseRecoveryKey } from '$lib/vault/keys';
 import { KDF_MINIMUM, KDF_VERSIONS, CURRENT_KDF_VERSION, newKdfParams, validateKdfParams } from '$lib/vault/kdf-params';
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newClient } from '$lib/domain/records';
-import { draftNote, draftRequest } from '$lib/documents/draft-note';
+import { newClient } from '$lib/domain/core/records';
+import { draftNote, draftRequest } from '$lib/documents/notes/draft-note';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
 import { EchoEngine } from '../doubles/echo-engine';
-import { estimateTokens } from '$lib/domain/transcript';
+import { estimateTokens } from '$lib/domain/notes/transcript';
 import { codeOf } from './helpers';
 
 const content = 'Client: I slept better this week. Therapist: We practised breathing.';

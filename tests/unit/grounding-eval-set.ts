@@ -5,9 +5,9 @@
  * strings are supported sentences; `no(kind, sentence)` marks an unsupported one. All people,
  * places and events are invented.
  */
-import type { GroundingFlagKind } from '$lib/domain/grounding';
-import type { NoteFormatId } from '$lib/domain/note-formats';
-import type { NoteSections } from '$lib/domain/note-schema';
+import type { GroundingFlagKind } from '$lib/domain/grounding/check';
+import type { NoteFormatId } from '$lib/domain/notes/note-formats';
+import type { NoteSections } from '$lib/domain/notes/note-schema';
 
 export interface GroundingLabel {
 	sentence: string;

@@ -2,7 +2,7 @@
  * Scores the grounding check against the hand-labelled evaluation set: how many unsupported
  * sentences it flags (recall) and how many supported ones it flags by mistake.
  */
-import { checkGrounding, type GroundingFlagKind } from '$lib/domain/grounding';
+import { checkGrounding, type GroundingFlagKind } from '$lib/domain/grounding/check';
 import type { GroundingEvalItem } from './grounding-eval-set';
 
 export interface EvalCase {

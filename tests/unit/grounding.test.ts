@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrounding, indexSource, type GroundedSentence, type GroundingFlagKind } from '$lib/domain/grounding';
-import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
+import { checkGrounding, indexSource, type GroundedSentence, type GroundingFlagKind } from '$lib/domain/grounding/check';
+import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/notes/note-formats';
 import { GROUNDING_EVAL_SET } from './grounding-eval-set';
 import { evaluateGrounding } from './grounding-eval';
 

@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import { argon2InProcess } from '$lib/vault/kdf';
 import { KDF_MINIMUM } from '$lib/vault/kdf-params';
 import type { KeyringDeps } from '$lib/vault/keyring';

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { referenceBytes } from '../fixtures/reference/reference';
 import { describe, expect, it } from 'vitest';
-import { diagnosisByCode, ICD10_CHAPTER5, isChapter5Code, searchDiagnoses } from '$lib/domain/icd10';
+import { diagnosisByCode, ICD10_CHAPTER5, isChapter5Code, searchDiagnoses } from '$lib/domain/plans/icd10';
 
 const codes = (query: string, limit?: number) => searchDiagnoses(query, limit).map((d) => d.code);
 
 describe('the ICD-10-CM chapter 5 list shipped with the app', () => {
 	it('is byte-for-byte the pinned reference copy of the CDC 2023 list', () => {
-		const shipped = readFileSync(resolve('src/lib/domain/data/icd10cm-2023-chapter5.tsv'));
+		const shipped = readFileSync(resolve('src/lib/domain/plans/data/icd10cm-2023-chapter5.tsv'));
 		const reference = referenceBytes('icd10cm-2023-chapter5.tsv');
 		expect(shipped.equals(reference)).toBe(true);
 	});

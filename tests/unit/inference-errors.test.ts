@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import { fromWorkerFailure, isWorkerFailure, mapWebLLMError } from '$lib/inference/webllm-errors';
 import { progressTranslator } from '$lib/inference/webllm-engine';
 

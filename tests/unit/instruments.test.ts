@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import { INSTRUMENTS, instrument, scoreAssessment } from '$lib/domain/instruments/registry';
 import type { Answers, Instrument, ScoringContext } from '$lib/domain/instruments/types';
 

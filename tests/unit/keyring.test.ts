@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { AppError } from '$lib/domain/app-error';
-import { newClient, newSession } from '$lib/domain/records';
+import { AppError } from '$lib/domain/core/app-error';
+import { newClient, newSession } from '$lib/domain/core/records';
 import { VaultDatabase } from '$lib/vault/database';
 import { createVault, listProfiles, recoverWithKey, unlockWithPassphrase } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';

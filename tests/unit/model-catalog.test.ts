@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { MODEL_CATALOG, TIER_ORDER, WEBLLM_PUBLIC_HUB, catalogEntry, type CatalogEntry } from '$lib/domain/model-catalog';
+import { MODEL_CATALOG, TIER_ORDER, WEBLLM_PUBLIC_HUB, catalogEntry, type CatalogEntry } from '$lib/domain/models/model-catalog';
 import {
 	assessCatalog,
 	recommend,
 	toModelSpec,
 	WEBLLM_MIN_STORAGE_BUFFER_BINDING_SIZE,
 	type DeviceProfile
-} from '$lib/domain/model-recommendation';
+} from '$lib/domain/models/model-recommendation';
 import { describeDevice } from '$lib/inference/device-check';
 
 const GiB = 1024 ** 3;

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
 import { referenceText } from '../fixtures/reference/reference';
 import { docxText as readDocx, fhirR4Validator, pdfText as readPdf, squash } from '../export-readers';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
-import { PART2_NOTICE, noteToPlainText, type NoteDocument } from '$lib/domain/note-document';
-import { noteToFhirBundle } from '$lib/domain/note-fhir';
-import { exportFileName, noteToDocx, noteToFhirJson, noteToPdf } from '$lib/documents/export-note';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
+import { PART2_NOTICE, noteToPlainText, type NoteDocument } from '$lib/domain/notes/note-document';
+import { noteToFhirBundle } from '$lib/domain/notes/note-fhir';
+import { exportFileName, noteToDocx, noteToFhirJson, noteToPdf } from '$lib/documents/notes/export-note';
 
 const SECRET = 'PRIVATE PROCESS NOTE';
 

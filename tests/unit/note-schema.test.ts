@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
-import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/note-formats';
-import { noteSchema } from '$lib/domain/note-schema';
+import { AppError } from '$lib/domain/core/app-error';
+import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/notes/note-formats';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 
 const soap = noteSchema(NOTE_FORMATS.SOAP);
 const complete = { subjective: 'S', objective: 'O', assessment: 'A', plan: 'P' };

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
 import Dexie from 'dexie';
-import { contentHash, editSections, newNote, signatureHolds, signNote } from '$lib/domain/note';
-import { amendAndStore, signAndStore } from '$lib/documents/sign-note';
+import { contentHash, editSections, newNote, signatureHolds, signNote } from '$lib/domain/notes/note';
+import { amendAndStore, signAndStore } from '$lib/documents/notes/sign-note';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';

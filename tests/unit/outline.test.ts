@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_FORMATS, NOT_DOCUMENTED, type NoteFormatId } from '$lib/domain/note-formats';
-import { outlineNote, splitSentences } from '$lib/domain/outline';
-import { noteSchema } from '$lib/domain/note-schema';
+import { NOTE_FORMATS, NOT_DOCUMENTED, type NoteFormatId } from '$lib/domain/notes/note-formats';
+import { outlineNote, splitSentences } from '$lib/domain/notes/outline';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 
 const SESSION = [
 	'Client: I have been sleeping about four hours a night. Work has been overwhelming.',

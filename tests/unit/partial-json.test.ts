@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialSections } from '$lib/domain/partial-json';
+import { partialSections } from '$lib/domain/core/partial-json';
 
 describe('reading sections while the draft streams in', () => {
 	it('returns finished and unfinished sections as far as they have arrived', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans } from '$lib/domain/plan-diff';
+import { diffPlans } from '$lib/domain/plans/plan-diff';
 import {
 	newGoal,
 	newIntervention,
@@ -9,7 +9,7 @@ import {
 	nextVersion,
 	signPlan,
 	type TreatmentPlan
-} from '$lib/domain/treatment-plan';
+} from '$lib/domain/plans/treatment-plan';
 
 function signedV1(): TreatmentPlan {
 	const objective = { ...newObjective('o1'), text: 'PHQ-9 under 10', targetDate: '2026-05-01', instrumentTarget: { instrumentId: 'phq9' as const, below: 10 } };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { draftPlan } from '$lib/documents/draft-plan';
+import { draftPlan } from '$lib/documents/plans/draft-plan';
 import {
 	outlinePlanDraft,
 	planFromDraft,
@@ -8,9 +8,9 @@ import {
 	planUserPrompt,
 	validatePlanDraft,
 	type PlanDraft
-} from '$lib/domain/plan-draft';
-import { newClient } from '$lib/domain/records';
-import { estimateTokens } from '$lib/domain/transcript';
+} from '$lib/domain/plans/plan-draft';
+import { newClient } from '$lib/domain/core/records';
+import { estimateTokens } from '$lib/domain/notes/transcript';
 import type { Engine, GenerateResult, StructuredRequest } from '$lib/inference/engine';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';

@@ -11,8 +11,8 @@ import {
 	removeItem,
 	restoreItem,
 	updateItem
-} from '$lib/domain/plan-edits';
-import type { PlanGoal, PlanObjective, PlanProblem, TreatmentPlan } from '$lib/domain/treatment-plan';
+} from '$lib/domain/plans/plan-edits';
+import type { PlanGoal, PlanObjective, PlanProblem, TreatmentPlan } from '$lib/domain/plans/treatment-plan';
 
 const objective = (id: string, text = ''): PlanObjective => ({
 	id,

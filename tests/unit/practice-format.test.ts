@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { practiceFormat } from '$lib/domain/note-formats';
-import { newNote, signNote, signatureHolds } from '$lib/domain/note';
+import { practiceFormat } from '$lib/domain/notes/note-formats';
+import { newNote, signNote, signatureHolds } from '$lib/domain/notes/note';
 
 describe('a practice’s own note format', () => {
 	it('is made from a name and one "Title: guidance" line per section', () => {

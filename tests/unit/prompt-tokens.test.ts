@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import llama3Tokenizer from 'llama3-tokenizer-js';
-import { NOTE_FORMATS } from '$lib/domain/note-formats';
-import { draftSystemPrompt, factsSystemPrompt } from '$lib/domain/note-prompts';
-import { noteSchema } from '$lib/domain/note-schema';
+import { NOTE_FORMATS } from '$lib/domain/notes/note-formats';
+import { draftSystemPrompt, factsSystemPrompt } from '$lib/domain/notes/note-prompts';
+import { noteSchema } from '$lib/domain/notes/note-schema';
 
 // Measured with the Llama 3 tokenizer: the default catalog models (Llama 3.2 / 3.1) share it.
 const tokens = (text: string) => llama3Tokenizer.encode(text, { bos: false, eos: false }).length;

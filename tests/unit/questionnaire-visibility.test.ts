@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandShades, describeTrend, trendTableRows } from '$lib/domain/trend-chart';
+import { bandShades, describeTrend, trendTableRows } from '$lib/domain/instruments/trend-chart';
 import {
 	canAdvance,
 	clientModeSteps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeLabel, isAboveTarget, readingLevel, sentences, syllables, words } from '$lib/domain/readability';
+import { gradeLabel, isAboveTarget, readingLevel, sentences, syllables, words } from '$lib/domain/client-documents/readability';
 
 /** Flesch-Kincaid grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59. */
 const fk = (w: number, s: number, syl: number) => 0.39 * (w / s) + 11.8 * (syl / w) - 15.59;

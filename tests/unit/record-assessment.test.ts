@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { recordAssessment, reviewRiskFlag } from '$lib/documents/record-assessment';
+import { recordAssessment, reviewRiskFlag } from '$lib/documents/instruments/record-assessment';
 import { instrument } from '$lib/domain/instruments/registry';
-import { newClient, type Client } from '$lib/domain/records';
-import { newPlan, signPlan, type TreatmentPlan } from '$lib/domain/treatment-plan';
+import { newClient, type Client } from '$lib/domain/core/records';
+import { newPlan, signPlan, type TreatmentPlan } from '$lib/domain/plans/treatment-plan';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRiskLanguage, riskBannerText, summarizeRisk, type RiskFinding } from '$lib/domain/risk-language';
+import { detectRiskLanguage, riskBannerText, summarizeRisk, type RiskFinding } from '$lib/domain/safety/risk-language';
 
 /** [topic, polarity] for each finding, in order. */
 const found = (content: string) => detectRiskLanguage(content).map((f) => [f.topic, f.polarity]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { draftSafetyPlan } from '$lib/documents/draft-safety-plan';
-import { newClient } from '$lib/domain/records';
-import { emptySteps, type SafetyPlanSteps } from '$lib/domain/safety-plan';
+import { draftSafetyPlan } from '$lib/documents/safety/draft-safety-plan';
+import { newClient } from '$lib/domain/core/records';
+import { emptySteps, type SafetyPlanSteps } from '$lib/domain/safety/safety-plan';
 import {
 	groundSafetyPlanDraft,
 	mergeDraftIntoSteps,
@@ -10,7 +10,7 @@ import {
 	safetyPlanSystemPrompt,
 	stepsFromDraft,
 	validateSafetyPlanDraft
-} from '$lib/domain/safety-plan-draft';
+} from '$lib/domain/safety/safety-plan-draft';
 import { engineStatus } from '$lib/inference/engine-status.svelte';
 import { ScriptedEngine, tokenize } from '../doubles/scripted-engine';
 import { codeOf } from './helpers';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { pdfText, squash } from '../export-readers';
-import { PART2_NOTICE } from '$lib/domain/note-document';
-import { blocksToPlainText } from '$lib/domain/plan-document';
+import { PART2_NOTICE } from '$lib/domain/notes/note-document';
+import { blocksToPlainText } from '$lib/domain/plans/plan-document';
 import {
 	assertSafetyPlanChangeAllowed,
 	newSafetyPlan,
@@ -13,9 +13,9 @@ import {
 	safetyPlanSignatureHolds,
 	signSafetyPlan,
 	type SafetyPlan
-} from '$lib/domain/safety-plan';
-import { handoutLines, safetyPlanBlocks } from '$lib/domain/safety-plan-document';
-import { exportSafetyPlanHandout, exportSafetyPlanRecord, handoutPdf } from '$lib/documents/safety-plan-exports';
+} from '$lib/domain/safety/safety-plan';
+import { handoutLines, safetyPlanBlocks } from '$lib/domain/safety/safety-plan-document';
+import { exportSafetyPlanHandout, exportSafetyPlanRecord, handoutPdf } from '$lib/documents/safety/safety-plan-exports';
 import { createVault } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { isAppError } from '$lib/domain/app-error';
-import { countWords, cuesToText, estimateTokens, parseSrt, parseVtt } from '$lib/domain/transcript';
-import { decodeText, importFile, importKind } from '$lib/documents/import-content';
+import { isAppError } from '$lib/domain/core/app-error';
+import { countWords, cuesToText, estimateTokens, parseSrt, parseVtt } from '$lib/domain/notes/transcript';
+import { decodeText, importFile, importKind } from '$lib/documents/notes/import-content';
 
 const TEAMS_VTT = `WEBVTT
 Kind: captions

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import {
 	activeGoals,
 	activePlan,
@@ -19,7 +19,7 @@ import {
 	signPlan,
 	validatePlan,
 	type TreatmentPlan
-} from '$lib/domain/treatment-plan';
+} from '$lib/domain/plans/treatment-plan';
 
 const signedAt = new Date('2026-03-01T15:00:00Z');
 

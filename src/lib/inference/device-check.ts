@@ -1,4 +1,4 @@
-import { formatBytes, hasShaderF16, isSoftwareAdapter, type DeviceProfile } from '$lib/domain/model-recommendation';
+import { formatBytes, hasShaderF16, isSoftwareAdapter, type DeviceProfile } from '$lib/domain/models/model-recommendation';
 
 /**
  * Reads what this browser and graphics processor offer, without creating a GPU device, so the

@@ -1,4 +1,4 @@
-import { AppError, toAppError } from '$lib/domain/app-error';
+import { AppError, toAppError } from '$lib/domain/core/app-error';
 import type { Engine, EngineState, GenerateResult, ModelSpec, StructuredRequest } from './engine';
 import { OUTLINE_MODEL, outlineEngine } from './outline-engine';
 

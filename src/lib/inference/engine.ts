@@ -1,4 +1,4 @@
-import type { AppError } from '$lib/domain/app-error';
+import type { AppError } from '$lib/domain/core/app-error';
 
 /**
  * The one interface the rest of the app drafts through. The WebLLM engine (a model in a Web

@@ -1,6 +1,6 @@
 import { md5 } from 'hash-wasm';
-import { AppError, isQuotaError } from '$lib/domain/app-error';
-import { toBase64 } from '$lib/domain/encoding';
+import { AppError, isQuotaError } from '$lib/domain/core/app-error';
+import { toBase64 } from '$lib/domain/core/encoding';
 import type { ModelSpec } from './engine';
 import {
 	configUrl,

@@ -1,12 +1,12 @@
-import { AppError } from '$lib/domain/app-error';
-import type { NoteFormat } from '$lib/domain/note-formats';
-import { noteSchema, type NoteSections } from '$lib/domain/note-schema';
-import { outlineSections } from '$lib/domain/outline';
+import { AppError } from '$lib/domain/core/app-error';
+import type { NoteFormat } from '$lib/domain/notes/note-formats';
+import { noteSchema, type NoteSections } from '$lib/domain/notes/note-schema';
+import { outlineSections } from '$lib/domain/notes/outline';
 import type { Engine, GenerateResult, LoadProgress, ModelSpec, StructuredRequest } from './engine';
 
 /**
  * The engine with no model: drafting through it places the clinician's own sentences into the
- * note's sections (src/lib/domain/outline.ts). It is what runs without WebGPU, and it goes
+ * note's sections (src/lib/domain/notes/outline.ts). It is what runs without WebGPU, and it goes
  * through the same `Engine` interface so the drafting page works the same either way.
  *
  * Its input is a `StructuredRequest` like any other: `prompt` is the session content, and the

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { LlmWorkerApi, RawProgress, WorkerGenerateRequest, WorkerGenerateResult } from '$workers/llm.worker';
-import { AppError, type ErrorCode } from '$lib/domain/app-error';
+import { AppError, type ErrorCode } from '$lib/domain/core/app-error';
 import type { Engine, GenerateResult, LoadProgress, ModelSpec, StructuredRequest } from './engine';
 import { fromWorkerFailure } from './webllm-errors';
 

@@ -1,5 +1,5 @@
-import { AppError, isQuotaError, type ErrorCode, type ErrorDetails } from '$lib/domain/app-error';
-import { errorMessages } from '$lib/domain/error-messages';
+import { AppError, isQuotaError, type ErrorCode, type ErrorDetails } from '$lib/domain/core/app-error';
+import { errorMessages } from '$lib/domain/core/error-messages';
 
 /**
  * WebLLM's failures, turned into the app's stable error codes. This runs inside the LLM worker,

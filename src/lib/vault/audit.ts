@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2';
-import { toHex, utf8 } from '$lib/domain/encoding';
+import { toHex, utf8 } from '$lib/domain/core/encoding';
 import type { AuditRow, VaultDatabase } from './database';
 
 /**

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { AppError } from '$lib/domain/app-error';
-import { fromUtf8, toBase64, utf8 } from '$lib/domain/encoding';
+import { AppError } from '$lib/domain/core/app-error';
+import { fromUtf8, toBase64, utf8 } from '$lib/domain/core/encoding';
 import { RECORD_TABLES, type AuditRow, type KeyringRow, type ProfileRow, type RecordRow, type RecordTable, type SettingsRow } from './database';
 
 /**

@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import { appendAudit } from './audit';
 import { encodePrefix, newBodyIv, packBody, type BackupBody } from './backup-format';
 import { RECORD_TABLES, type RecordRow, type RecordTable } from './database';

@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import { appendAudit } from './audit';
 import type { RecordTable, VaultDatabase } from './database';
 import { writeOrExplain } from './storage';

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Envelope } from './envelope';
 import type { KdfParams } from './kdf-params';
 import type { WrappedKey } from './keys';
-import type { NoteFormat } from '$lib/domain/note-formats';
+import type { NoteFormat } from '$lib/domain/notes/note-formats';
 
 /**
  * IndexedDB layout. Only fields without PHI are indexed or stored in the clear: random ids,

@@ -1,5 +1,5 @@
-import { AppError } from '$lib/domain/app-error';
-import { fromUtf8, utf8 } from '$lib/domain/encoding';
+import { AppError } from '$lib/domain/core/app-error';
+import { fromUtf8, utf8 } from '$lib/domain/core/encoding';
 import type { DataKey } from './keys';
 
 /**

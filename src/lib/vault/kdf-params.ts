@@ -1,4 +1,4 @@
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 
 /**
  * Argon2id parameters, versioned like a protocol: a version's numbers are frozen once

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { KdfWorkerApi } from '$workers/kdf.worker';
-import { AppError } from '$lib/domain/app-error';
+import { AppError } from '$lib/domain/core/app-error';
 import type { Argon2Runner } from './kdf';
 
 /** The only place that starts the key-derivation worker. One short-lived worker per derivation. */

@@ -1,5 +1,5 @@
-import { AppError } from '$lib/domain/app-error';
-import { MIN_PASSPHRASE_LENGTH_CHARS } from '$lib/domain/passphrase-rules';
+import { AppError } from '$lib/domain/core/app-error';
+import { MIN_PASSPHRASE_LENGTH_CHARS } from '$lib/domain/passphrase/passphrase-rules';
 import { appendAudit, recordAudit } from './audit';
 import { type KeyringRow, ProfileDirectory, type ProfileRow, VaultDatabase } from './database';
 import type { Argon2Runner } from './kdf';

@@ -1,5 +1,5 @@
-import { AppError } from '$lib/domain/app-error';
-import { fromBase32, groupsOf, toBase32, utf8 } from '$lib/domain/encoding';
+import { AppError } from '$lib/domain/core/app-error';
+import { fromBase32, groupsOf, toBase32, utf8 } from '$lib/domain/core/encoding';
 import type { Argon2Runner } from './kdf';
 import type { KdfParams } from './kdf-params';
 

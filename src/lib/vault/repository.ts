@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { AppError, toAppError } from '$lib/domain/app-error';
+import { AppError, toAppError } from '$lib/domain/core/app-error';
 import { appendAudit, type AuditAction } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
 import { open, seal, type Envelope } from './envelope';

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { AppError, isAppError } from '$lib/domain/app-error';
+import { AppError, isAppError } from '$lib/domain/core/app-error';
 import { appendAudit } from './audit';
 import { parseBackupFile, unpackBody, type BackupBody, type BackupHeader, type ParsedBackup } from './backup-format';
 import { RECORD_TABLES, VaultDatabase, vaultDatabaseName, type AuditRow, type KeyringRow, type RecordRow, type RecordTable } from './database';

@@ -1,4 +1,4 @@
-import { AppError, isQuotaError } from '$lib/domain/app-error';
+import { AppError, isQuotaError } from '$lib/domain/core/app-error';
 
 /**
  * Runs a write (one Dexie transaction) and turns storage failures into codes a clinician can

@@ -5,7 +5,7 @@
  * 1998;158:1789-1795. The sex-specific cut-offs (4 or more for men, 3 or more for women) are
  * those of tests/fixtures/reference/clinical.md.
  */
-import { AppError } from '../app-error';
+import { AppError } from '../core/app-error';
 import type { Answers, Band, Instrument, ScoreResult, ScoringContext } from './types';
 import { AUDIT_CONSUMPTION_ITEMS, AUDIT_INSTRUCTIONS, WHO_AUDIT_SOURCE } from './audit';
 import { checkAnswers, sumOf } from './scoring';

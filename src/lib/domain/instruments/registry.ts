@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../core/app-error';
 import { AUDIT } from './audit';
 import { AUDIT_C } from './audit-c';
 import { CSSRS_SCREENER } from './cssrs-screener';

@@ -1,0 +1,285 @@
+import { AppError, toAppError } from '$lib/domain/core/app-error';
+import type { NoteFormat } from '$lib/domain/notes/note-formats';
+import { displayName, type Client, type Session } from '$lib/domain/core/records';
+import { SearchIndex, type SearchDocument } from '$lib/domain/core/search-index';
+import { engineStatus } from '$lib/inference/engine-status.svelte';
+import { argon2InWorker } from '$lib/vault/kdf-worker';
+import {
+	createVault,
+	DEFAULT_AUTO_LOCK_MINUTES,
+	listProfiles,
+	recoverWithKey,
+	unlockWithPassphrase,
+	type KeyringDeps
+} from '$lib/vault/keyring';
+import { UnlockedVault } from '$lib/vault/vault';
+import type { SettingsRow } from '$lib/vault/database';
+import { restoreBackup, type RestoreReport, type RestoreSecret } from '$lib/vault/restore';
+import { IdleTimer } from './idle-timer';
+
+export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
+export interface IndexProgress {
+	ready: boolean;
+	done: number;
+	total: number;
+	error: AppError | null;
+}
+/** 'client-mode': a client finished a questionnaire on a handed-over tablet. */
+export type LockReason = 'manual' | 'idle' | 'other-tab' | 'client-mode';
+type Status = 'starting' | 'locked' | 'unlocked';
+type BeforeLock = () => Promise<void>;
+
+const deps: KeyringDeps = { argon2: argon2InWorker };
+const CHANNEL = 'tacit-vault';
+
+/**
+ * The vault as the UI sees it: locked or unlocked, the decrypted clients, and the in-memory
+ * search index. Locking (by hand, after idle time, or in another tab) runs pending saves,
+ * then drops the key, every decrypted object and the index.
+ */
+export class VaultSession {
+	status = $state<Status>('starting');
+	profiles = $state<{ id: string; displayName: string }[]>([]);
+	profileId = $state<string | null>(null);
+	lockReason = $state<LockReason | null>(null);
+	clients = $state<Client[]>([]);
+	/** The profile's preferences (auto-lock, practice formats and details, Part 2, notices, backup reminder). */
+	settings = $state<SettingsRow | null>(null);
+	autoLockMinutes = $derived(this.settings?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES);
+	practiceFormats = $derived<NoteFormat[]>(this.settings?.practiceFormats ?? []);
+	/** What the last restore in this tab did, shown once after it. */
+	restored = $state<RestoreReport | null>(null);
+	index = $state<IndexProgress>({ ready: false, done: 0, total: 0, error: null });
+	/** Date, time and service of every session (no content), for Today; filled with the index. */
+	sessionSummaries = $state<SessionSummary[]>([]);
+	/** Set when the vault cannot even be listed (storage blocked by the browser). */
+	startError = $state<AppError | null>(null);
+	/**
+	 * Client mode: a tablet handed to a client shows only this questionnaire; leaving it any
+	 * other way than finishing locks the vault. Cleared by the lock.
+	 */
+	clientMode = $state<{ path: string } | null>(null);
+	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
+	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
+
+	readonly #beforeLock = new Set<BeforeLock>();
+	#vault: UnlockedVault | null = null;
+	#search = new SearchIndex();
+	/** Stops background work of the current unlock (index building) the moment the vault locks. */
+	#unlocked: AbortController | null = null;
+	#channel: BroadcastChannel | null = null;
+	#idle: IdleTimer | null = null;
+
+	profileName = $derived(this.profiles.find((p) => p.id === this.profileId)?.displayName ?? '');
+	sortedClients = $derived(
+		[...this.clients].sort((a, b) => displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' }))
+	);
+
+	async start(): Promise<void> {
+		if (typeof BroadcastChannel !== 'undefined' && !this.#channel) {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+				if (event.data?.type === 'lock') void this.lock('other-tab', { broadcast: false });
+			};
+		}
+		try {
+			this.profiles = await listProfiles();
+			this.status = 'locked';
+		} catch (error) {
+			this.startError = toAppError(error);
+		}
+	}
+
+	/** The open vault; throws `vault/locked` so a late callback can never write after lock. */
+	get vault(): UnlockedVault {
+		if (!this.#vault?.isOpen) throw new AppError('vault/locked');
+		return this.#vault;
+	}
+
+	async create(name: string, passphrase: string): Promise<string> {
+		const created = await createVault(deps, { displayName: name, passphrase });
+		this.profiles = await listProfiles();
+		await this.#open(new UnlockedVault(created));
+		return created.recoveryKey;
+	}
+
+	async unlock(profileId: string, passphrase: string): Promise<void> {
+		await this.#open(new UnlockedVault(await unlockWithPassphrase(deps, profileId, passphrase)));
+	}
+
+	async recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<void> {
+		await this.#open(new UnlockedVault(await recoverWithKey(deps, profileId, recoveryKey, newPassphrase)));
+	}
+
+	/**
+	 * Restores a backup file: a profile new to this device is created as it was; into this
+	 * profile, records merge by version. Either way the vault opens on the result, so nothing
+	 * stale stays on screen.
+	 */
+	async restore(file: ArrayBuffer, secret: RestoreSecret): Promise<RestoreReport> {
+		const { opened, report } = await restoreBackup(deps, file, secret);
+		if (this.#vault) await this.lock('manual');
+		this.profiles = await listProfiles();
+		await this.#open(new UnlockedVault(opened));
+		this.restored = report;
+		return report;
+	}
+
+	async backup(): Promise<{ blob: Blob; fileName: string }> {
+		const file = await this.vault.backup();
+		this.settings = await this.vault.settings();
+		return file;
+	}
+
+	async changePassphrase(current: string, next: string): Promise<void> {
+		await this.vault.changePassphrase(deps, current, next);
+	}
+
+	async setAutoLockMinutes(minutes: number): Promise<void> {
+		this.settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
+		this.#idle?.setTimeout(minutes * 60_000);
+	}
+
+	async saveSettings(patch: Partial<Omit<SettingsRow, 'id'>>): Promise<void> {
+		this.settings = await this.vault.saveSettings(patch);
+	}
+
+	async savePracticeFormats(formats: NoteFormat[]): Promise<void> {
+		this.settings = await this.vault.saveSettings({ practiceFormats: formats });
+	}
+
+	/** Registers work (an autosave flush) that must finish before the key is dropped. */
+	beforeLock(fn: BeforeLock): () => void {
+		this.#beforeLock.add(fn);
+		return () => this.#beforeLock.delete(fn);
+	}
+
+	async lock(reason: LockReason = 'manual', options: { broadcast?: boolean } = {}): Promise<void> {
+		const vault = this.#vault;
+		if (!vault) return;
+		await Promise.allSettled([...this.#beforeLock].map((fn) => fn()));
+		this.#vault = null;
+		this.#unlocked?.abort();
+		this.#unlocked = null;
+		this.#idle?.stop();
+		this.#idle = null;
+		this.clients = [];
+		this.sessionSummaries = [];
+		this.settings = null;
+		this.restored = null;
+		this.unreadable = [];
+		// A fresh index object, so nothing decrypted stays reachable from this session.
+		this.#search.clear();
+		this.#search = new SearchIndex();
+		this.index = { ready: false, done: 0, total: 0, error: null };
+		this.lockReason = reason;
+		this.clientMode = null;
+		this.status = 'locked';
+		if (options.broadcast !== false) this.#channel?.postMessage({ type: 'lock' });
+		// The model's conversation state may hold session content: it goes with the lock.
+		void engineStatus.unload().catch(() => undefined);
+		await vault.lock(reason === 'idle' ? 'vault.auto-lock' : 'vault.lock').catch(() => vault.close());
+	}
+
+	async #open(vault: UnlockedVault): Promise<void> {
+		try {
+			const [clients, settings] = await Promise.all([vault.clients.readAll(), vault.settings()]);
+			this.#vault = vault;
+			this.#unlocked = new AbortController();
+			this.profileId = vault.profileId;
+			this.clients = clients.records;
+			this.unreadable = clients.failures.map(describeFailure);
+			this.settings = settings;
+			this.lockReason = null;
+			this.status = 'unlocked';
+			// An idle lock stays in this tab: a clinician working in another tab is not idle there.
+			this.#idle = new IdleTimer(settings.autoLockMinutes * 60_000, () => void this.lock('idle', { broadcast: false }));
+			this.#idle.start();
+			void this.#buildIndex(vault, clients.records, this.#unlocked.signal);
+		} catch (error) {
+			vault.close();
+			throw toAppError(error);
+		}
+	}
+
+	/** Builds the search index after the client list is on screen, a slice at a time. */
+	async #buildIndex(vault: UnlockedVault, clients: Client[], signal: AbortSignal): Promise<void> {
+		try {
+			const { records: sessions, failures } = await vault.sessions.readAll();
+			if (signal.aborted) return;
+			this.unreadable = [...this.unreadable, ...failures.map(describeFailure)];
+			this.sessionSummaries = sessions.map(summary);
+			const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
+			const total = docs.length;
+			this.index = { ready: false, done: 0, total, error: null };
+			await this.#search.addAllAsync(docs, {
+				signal,
+				onProgress: (done) => {
+					if (!signal.aborted) this.index = { ready: false, done, total, error: null };
+				}
+			});
+			if (!signal.aborted) this.index = { ready: true, done: total, total, error: null };
+		} catch (error) {
+			// Locking mid-build closes the database: that is not an error worth showing.
+			if (!signal.aborted) this.index = { ready: false, done: 0, total: 0, error: toAppError(error) };
+		}
+	}
+
+	search(query: string) {
+		return this.#search.search(query);
+	}
+
+	async saveClient(client: Client, options: { audit?: boolean } = {}): Promise<void> {
+		await this.vault.clients.put(client, options);
+		this.clientSaved(client);
+		this.#search.upsert(clientDoc(client));
+	}
+
+	/** A client record written elsewhere (with an assessment and its risk flag): keep the list current. */
+	clientSaved(client: Client): void {
+		const i = this.clients.findIndex((c) => c.id === client.id);
+		if (i >= 0) this.clients[i] = client;
+		else this.clients.push(client);
+	}
+
+	async saveSession(session: Session, options: { audit?: boolean } = {}): Promise<void> {
+		await this.vault.sessions.put(session, options);
+		this.#search.upsert(sessionDoc(session));
+		const i = this.sessionSummaries.findIndex((x) => x.id === session.id);
+		if (i >= 0) this.sessionSummaries[i] = summary(session);
+		else this.sessionSummaries.push(summary(session));
+	}
+
+	/** Deletes a client and everything derived from them; the lists and the search index forget them too. */
+	async deleteClient(id: string): Promise<void> {
+		const sessions = this.sessionSummaries.filter((x) => x.clientId === id).map((x) => x.id);
+		await this.vault.deleteClient(id);
+		this.clients = this.clients.filter((c) => c.id !== id);
+		this.sessionSummaries = this.sessionSummaries.filter((x) => x.clientId !== id);
+		for (const docId of [id, ...sessions]) this.#search.remove(docId);
+	}
+
+	async deleteSession(id: string): Promise<void> {
+		await this.vault.sessions.delete(id);
+		this.#search.remove(id);
+		this.sessionSummaries = this.sessionSummaries.filter((x) => x.id !== id);
+	}
+}
+
+function describeFailure(error: AppError) {
+	return { table: String(error.details.table ?? ''), id: String(error.details.id ?? ''), code: error.code };
+}
+
+function summary({ id, clientId, date, startTime, serviceType }: Session): SessionSummary {
+	return { id, clientId, date, startTime, serviceType };
+}
+
+function clientDoc(c: Client): SearchDocument {
+	return { id: c.id, kind: 'client', clientId: c.id, text: `${c.name} ${c.preferredName}` };
+}
+
+function sessionDoc(s: Session): SearchDocument {
+	return { id: s.id, kind: 'session', clientId: s.clientId, text: s.content };
+}
+
+export const vaultSession = new VaultSession();
