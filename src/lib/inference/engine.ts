@@ -1,4 +1,5 @@
 import type { AppError } from '$lib/domain/core/app-error';
+import type { ModelSpec } from '$lib/domain/models/model-spec';
 
 /**
  * The one interface the rest of the app drafts through. The WebLLM engine (a model in a Web
@@ -6,18 +7,7 @@ import type { AppError } from '$lib/domain/core/app-error';
  * running, and tests can put a scripted engine behind the same interface.
  */
 
-/** What `load` needs to know about a model; built from a catalog entry and the chosen source. */
-export interface ModelSpec {
-	/** WebLLM model id, e.g. "Llama-3.2-1B-Instruct-q4f32_1-MLC". */
-	modelId: string;
-	/** Absolute URL of the model folder; WebLLM appends `resolve/main/`. */
-	modelUrl: string;
-	/** Absolute URL of the model library (.wasm). */
-	modelLibUrl: string;
-	contextWindow: number;
-	requiredFeatures: readonly string[];
-	vramRequiredMB: number;
-}
+export type { ModelSpec };
 
 export interface LoadProgress {
 	/** 0..1 */

@@ -1,6 +1,6 @@
 import { AppError } from '../core/app-error';
 import { MODEL_CATALOG, TIER_ORDER, type CatalogEntry } from './model-catalog';
-import type { ModelSpec } from '$lib/inference/engine';
+import type { ModelSpec } from './model-spec';
 
 /**
  * Which catalog models this device can run, which one to offer first, and why the others will
