@@ -157,7 +157,10 @@ function printSummary(report) {
 	line('Backup and restore', `${r.backup.records} records: backup ${fmt(r.backup.backupMs, 'ms')} (${(r.backup.fileBytes / 1e6).toFixed(1)} MB), restore ${fmt(r.backup.restoreMs, 'ms')}, ${r.backup.mismatches} mismatches`);
 	line('Measurement and plans', `ICD-10 search p95 ${r.measurementAndPlans.icd.p95Ms} ms; plan of ${r.measurementAndPlans.plans.objectives} objectives: PDF ${fmt(r.measurementAndPlans.plans.pdfMedianMs, 'ms')}, FHIR ${fmt(r.measurementAndPlans.plans.fhirMs, 'ms')}`);
 	line('Client writing', `worksheet grades ${JSON.stringify(r.clientWriting.worksheetGrades)}; safety plan handout ${r.clientWriting.handout.pages} page at ${r.clientWriting.handout.fontSize} pt in ${fmt(r.clientWriting.handout.ms, 'ms')}`);
-	line('Grounding check', `recall ${r.grounding.evaluation.recall}, false flags ${r.grounding.evaluation.falseFlagRate} (${r.grounding.evaluation.pairs} pairs); ${r.grounding.timing.transcriptWords}-word transcript in ${fmt(r.grounding.timing.medianMs, 'ms')}`);
+	for (const [name, set] of [['therapy', r.grounding.sets.therapySessions], ['MTS-Dialog', r.grounding.sets.mtsDialog]]) {
+		line(`Grounding, ${name}`, `flags: recall ${set.flagRecall.rate}, on supported ${set.falseFlags.rate}; hints: reach ${set.hintCoverage.rate}, on supported ${set.falseHints.rate}`);
+	}
+	line('Grounding time', `${r.grounding.timing.transcriptWords}-word transcript in ${fmt(r.grounding.timing.medianMs, 'ms')}; ${r.grounding.curve.map((c) => `${c.transcriptWords / 1000}k ${fmt(c.medianMs, 'ms')}`).join(', ')}`);
 	console.log('\nBudgets');
 	for (const b of report.budgets) {
 		console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.id.padEnd(15)} ${fmt(b.value, b.unit).padStart(9)}  (budget ${b.limit}${b.unit === 'x' ? '' : ' ' + b.unit})  ${b.description}`);

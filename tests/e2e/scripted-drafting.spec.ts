@@ -79,11 +79,11 @@ test('drafting with the model is refused for a client without consent to AI-assi
 	await expect(page.getByLabel('Consented to AI-assisted drafting (on this device)')).toBeVisible();
 });
 
-test('an invented dose in the draft is highlighted with its reason, and signing asks first', async ({ page }) => {
+test('an invented dose is flagged with its reason and signing asks first; a sentence with no close source is only a quiet hint', async ({ page }) => {
 	await useScriptedModel(page, {
 		subjective: 'Client reported taking sertraline 100 mg daily. Client reported sleeping better.',
 		objective: 'Not documented',
-		assessment: 'Sleep is improving.',
+		assessment: 'Sleep is improving. Client enjoys painting landscapes with her neighbour.',
 		plan: 'Not documented'
 	});
 	await createVault(page);
@@ -101,15 +101,27 @@ test('an invented dose in the draft is highlighted with its reason, and signing 
 	await flag.getByText('Closest session text').click();
 	await expect(flag).toContainText('sertraline 50 mg');
 
+	// The hint is counted apart and waits, collapsed, with its reason one click away.
+	await expect(page.getByTestId('grounding-summary')).toContainText('1 flag to resolve, 1 hint to glance at');
+	const hints = page.getByTestId('grounding-hints');
+	await expect(hints).toHaveCount(1);
+	await expect(hints).not.toHaveAttribute('open', '');
+	await expect(page.getByTestId('grounding-hint')).toBeHidden();
+	await hints.getByText('1 hint').click();
+	await expect(page.getByTestId('grounding-hint')).toHaveAttribute('data-kinds', 'no-close-source');
+	await expect(page.getByTestId('grounding-hint')).toContainText('Client enjoys painting landscapes with her neighbour.');
+
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await expect(page.getByTestId('unresolved-flags')).toHaveText('1 flagged statement is not resolved.');
 	await page.getByRole('button', { name: 'Keep editing' }).click();
 
-	// Correcting the dose in the section resolves the flag.
+	// Correcting the dose in the section resolves the flag; the hint never blocks signing.
 	await page.getByLabel('Subjective', { exact: true }).fill('Client reported taking sertraline 50 mg daily. Client reported sleeping better.');
 	await expect(page.getByTestId('grounding-flag')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Sign…' }).click();
 	await expect(page.getByTestId('unresolved-flags')).toHaveCount(0);
+	await expect(page.getByRole('alertdialog')).toContainText('Sign this note?');
+	await expect(page.getByTestId('open-hints')).toContainText('1 hint left; hints never block signing.');
 });
 
 test('stopping a draft keeps the text that had arrived', async ({ page }) => {

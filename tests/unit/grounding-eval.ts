@@ -1,73 +1,94 @@
 /**
- * Scores the grounding check against the hand-labelled evaluation set: how many unsupported
- * sentences it flags (recall) and how many supported ones it flags by mistake.
+ * Scores the grounding check on a labelled set, flags and hints apart:
+ * - flags must catch the unsupported sentences of the specific kinds (an invented number, date,
+ *   name, medication or dose, a quotation that is not verbatim, an unsupported risk statement,
+ *   an assumed-normal finding) while rarely landing on a supported sentence;
+ * - hints ("no close source") should reach the other unsupported claims, and stay off most
+ *   supported sentences.
+ * Each labelled sentence is checked as its own section, so how the splitter cuts a note never
+ * changes which label a result belongs to.
  */
-import { checkGrounding, type GroundingFlagKind } from '$lib/domain/grounding/check';
-import type { GroundingEvalItem } from './grounding-eval-set';
+import { checkGrounding, indexSource, type GroundedSentence } from '$lib/domain/grounding/check';
+import { SPECIFIC_KINDS, type EvalItem, type LabelKind } from '../fixtures/grounding/eval-types';
 
 export interface EvalCase {
 	id: string;
 	sentence: string;
-	expected?: GroundingFlagKind;
-	flags: { kind: GroundingFlagKind; reason: string }[];
-	score: number;
+	kind?: LabelKind;
+	detail?: string;
+	injected: boolean;
+	flags: string[];
+	hints: string[];
+	evidence: string | null;
+}
+
+interface Rate {
+	hit: number;
+	total: number;
+	rate: number;
 }
 
 export interface GroundingEvaluation {
-	unsupportedTotal: number;
-	unsupportedFlagged: number;
-	recall: number;
-	/** Unsupported sentences flagged with the kind the label expects (information only). */
-	expectedKindFlagged: number;
-	supportedTotal: number;
-	supportedFlagged: number;
-	falseFlagRate: number;
+	items: number;
+	supported: number;
+	/** Unsupported sentences of the specific kinds that got a flag. */
+	flagRecall: Rate;
+	/** Per specific kind: how many of its sentences got a flag (of any kind). */
+	flagRecallByKind: Record<string, Rate>;
+	/** Supported sentences that got a flag. */
+	falseFlags: Rate;
+	/** Other unsupported claims that got a hint or a flag. */
+	hintCoverage: Rate;
+	/** Supported sentences that got a hint. */
+	falseHints: Rate;
 	misses: EvalCase[];
-	falseFlags: EvalCase[];
+	falseFlagCases: EvalCase[];
+	falseHintCases: EvalCase[];
+	hintMisses: EvalCase[];
 }
 
-export function evaluateGrounding(set: readonly GroundingEvalItem[]): GroundingEvaluation {
-	const misses: EvalCase[] = [];
-	const falseFlags: EvalCase[] = [];
-	let unsupportedTotal = 0;
-	let unsupportedFlagged = 0;
-	let expectedKindFlagged = 0;
-	let supportedTotal = 0;
-	let supportedFlagged = 0;
+const rate = (hit: number, total: number): Rate => ({ hit, total, rate: Math.round((hit / (total || 1)) * 1000) / 1000 });
+
+export function evaluateGrounding(set: readonly EvalItem[]): GroundingEvaluation {
+	const cases: { label: EvalItem['labels'][number]; result: EvalCase }[] = [];
 	for (const item of set) {
-		const report = checkGrounding(item.source, item.draft);
+		const source = indexSource(item.source);
 		for (const label of item.labels) {
-			const found = report.sentences.find((s) => s.text === label.sentence);
-			// A label the check did not see as a sentence is a bug in the set or the splitter.
-			if (!found) throw new Error(`${item.id}: no draft sentence "${label.sentence}"`);
+			const checked: GroundedSentence[] = checkGrounding(source, { sentence: label.sentence }).sentences;
 			const result: EvalCase = {
 				id: item.id,
 				sentence: label.sentence,
-				...(label.kind ? { expected: label.kind } : {}),
-				flags: found.flags.map((f) => ({ kind: f.kind, reason: f.reason })),
-				score: Math.round(found.score * 100) / 100
+				...(label.kind ? { kind: label.kind } : {}),
+				...(label.detail ? { detail: label.detail } : {}),
+				injected: label.injected ?? false,
+				flags: checked.flatMap((s) => s.flags.map((f) => `${f.kind}: ${f.reason}`)),
+				hints: checked.flatMap((s) => s.hints.map((h) => `${h.kind}: ${h.reason}`)),
+				evidence: checked[0]?.evidence?.text ?? null
 			};
-			const flagged = found.flags.length > 0;
-			if (label.supported) {
-				supportedTotal++;
-				if (flagged) (supportedFlagged++, falseFlags.push(result));
-			} else {
-				unsupportedTotal++;
-				if (flagged) unsupportedFlagged++;
-				else misses.push(result);
-				if (found.flags.some((f) => f.kind === label.kind)) expectedKindFlagged++;
-			}
+			cases.push({ label, result });
 		}
 	}
+	const supported = cases.filter((c) => c.label.supported);
+	const specific = cases.filter((c) => !c.label.supported && SPECIFIC_KINDS.has(c.label.kind!));
+	const other = cases.filter((c) => !c.label.supported && !SPECIFIC_KINDS.has(c.label.kind!));
+	const flagged = (c: (typeof cases)[number]) => c.result.flags.length > 0;
+	const hinted = (c: (typeof cases)[number]) => c.result.hints.length > 0;
+	const byKind: Record<string, Rate> = {};
+	for (const kind of SPECIFIC_KINDS) {
+		const ofKind = specific.filter((c) => c.label.kind === kind);
+		if (ofKind.length) byKind[kind] = rate(ofKind.filter(flagged).length, ofKind.length);
+	}
 	return {
-		unsupportedTotal,
-		unsupportedFlagged,
-		recall: unsupportedFlagged / (unsupportedTotal || 1),
-		expectedKindFlagged,
-		supportedTotal,
-		supportedFlagged,
-		falseFlagRate: supportedFlagged / (supportedTotal || 1),
-		misses,
-		falseFlags
+		items: set.length,
+		supported: supported.length,
+		flagRecall: rate(specific.filter(flagged).length, specific.length),
+		flagRecallByKind: byKind,
+		falseFlags: rate(supported.filter(flagged).length, supported.length),
+		hintCoverage: rate(other.filter((c) => flagged(c) || hinted(c)).length, other.length),
+		falseHints: rate(supported.filter(hinted).length, supported.length),
+		misses: specific.filter((c) => !flagged(c)).map((c) => c.result),
+		falseFlagCases: supported.filter(flagged).map((c) => c.result),
+		falseHintCases: supported.filter(hinted).map((c) => c.result),
+		hintMisses: other.filter((c) => !flagged(c) && !hinted(c)).map((c) => c.result)
 	};
 }

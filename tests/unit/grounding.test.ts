@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrounding, indexSource, type GroundedSentence, type GroundingFlagKind } from '$lib/domain/grounding/check';
 import { NOTE_FORMATS, type NoteFormatId } from '$lib/domain/notes/note-formats';
-import { GROUNDING_EVAL_SET } from './grounding-eval-set';
-import { evaluateGrounding } from './grounding-eval';
+import { GROUNDING_EVAL_SET } from '../fixtures/grounding/therapy-sessions';
 
 /** The checked sentence for a one-sentence draft. */
 function check(source: string, sentence: string): GroundedSentence {
@@ -38,10 +37,24 @@ describe('the grounding check', () => {
 		expect(result.flags).toEqual([]);
 	});
 
-	it('flags a sentence the source does not support at all', () => {
+	it('gives a sentence the source does not support at all a quiet hint, not a flag', () => {
 		const result = check(MEDS, 'Client enjoys painting landscapes with her neighbour.');
-		expect(result.flags.map((f) => f.kind)).toEqual(['unsupported']);
+		expect(result.flags).toEqual([]);
+		expect(result.hints.map((h) => h.kind)).toEqual(['no-close-source']);
+		expect(result.hints[0]!.reason).toMatch(/No close source/);
 		expect(result.score).toBeLessThan(0.5);
+	});
+
+	it('counts flagged and hinted sentences apart in the report', () => {
+		const report = checkGrounding(MEDS, { plan: 'Client takes sertraline 100 mg. Client enjoys painting landscapes with her neighbour. Sertraline helps with the worry.' });
+		expect([report.flaggedCount, report.hintedCount]).toEqual([1, 1]);
+	});
+
+	it('gives every supported sentence its best source span as evidence', () => {
+		const source = 'Therapist: How is the medication?\nClient: I take sertraline 50 mg every morning and it helps with the worry.';
+		const result = check(source, 'She takes sertraline 50 mg daily, which helps her worry.');
+		expect(result.flags).toEqual([]);
+		expect(source.slice(result.evidence!.start, result.evidence!.end)).toBe('Client: I take sertraline 50 mg every morning and it helps with the worry.');
 	});
 
 	it('flags a number that is not in the source, but not one written as a word there', () => {
@@ -192,21 +205,8 @@ describe('the grounding evaluation set', () => {
 
 	it('has every kind of unsupported statement', () => {
 		const labelled = new Set(GROUNDING_EVAL_SET.flatMap((i) => i.labels.map((l) => l.kind)));
-		for (const kind of ['number', 'date', 'name', 'medication', 'dose', 'quotation', 'risk', 'assumed-normal', 'unsupported']) {
+		for (const kind of ['number', 'date', 'name', 'medication', 'dose', 'quotation', 'risk', 'assumed-normal', 'other']) {
 			expect(labelled, kind).toContain(kind);
 		}
-	});
-
-	let evaluation: ReturnType<typeof evaluateGrounding> | undefined;
-	const evaluate = () => (evaluation ??= evaluateGrounding(GROUNDING_EVAL_SET));
-
-	it('flags at least 95% of unsupported statements', () => {
-		const result = evaluate();
-		expect(result.recall, JSON.stringify(result.misses, null, 1)).toBeGreaterThanOrEqual(0.95);
-	});
-
-	it('flags at most 10% of supported statements', () => {
-		const result = evaluate();
-		expect(result.falseFlagRate, JSON.stringify(result.falseFlags, null, 1)).toBeLessThanOrEqual(0.1);
 	});
 });

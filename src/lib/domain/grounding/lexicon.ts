@@ -1,5 +1,5 @@
 /**
- * Word lists for the grounding check: stopwords, paraphrase synonyms, medication names and
+ * Word lists for the grounding check (medications are in medications.ts): stopwords, paraphrase synonyms, medication names and
  * words that look like names but are not. Compact on purpose: the check is lexical and
  * deterministic, and a list a clinician can read is easier to trust than a model.
  */
@@ -25,7 +25,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 	continued remain remains remained currently noting regarding around approximately about able rather
 	somewhat cannot appear appears appeared seem seems seemed likely related linked due associated
 	experience experiences experienced experiencing demonstrate demonstrated demonstrates show shows
-	showed showing behavior behaviour behaviors behaviours self`
+	showed showing behavior behaviour behaviors behaviours self
+	history histories past previous previously prior current recent recently known unknown significant
+	significantly notable notably status general generally apparent apparently perhaps however although
+	though otherwise overall additional additionally further secondary above below following
+	complain complains complained complaining complaint complaints present presents presented
+	presenting presentation evaluation evaluate evaluated admit admits admitted underwent undergo
+	undergone receive receives received require requires required seek seeks seeking sought
+	deny denies denied denying negative positive abuse abused misuse illicit recreational illegal
+	patient's client's individual gentleman lady female male woman man
+	basically essentially consequently therefore thus actually still currently presently
+	request requests requested requesting wish wishes wished proceed proceeded agreement agree agreed
+	attempt attempts attempted review reviewed discuss discussed order ordered perform performed
+	confirm confirmed obtain obtained consult consulted recommend recommended recommendation
+	recommendations regard regards unremarkable noncontributory tolerated tolerate without none nobody
+	unfortunately fortunately system systems chart charts dictation dictated listed clinical clinically
+	impression impressions factor factors reading readings update updated`
 		.split(/\s+/)
 		.filter(Boolean)
 );
@@ -37,8 +52,11 @@ const SYNONYM_GROUPS: readonly string[] = [
 	'stepfather stepdad',
 	'stepmother stepmom',
 	'child children kid kids',
+	'son sons boy boys',
+	'daughter daughters girl girls',
+	'allergy allergies allergic',
 	'grandchild grandchildren grandkid grandkids',
-	'spouse husband wife',
+	'spouse husband wife married marriage',
 	'work job jobs workplace employment',
 	'anxiety anxious nervous worry worries worried worrying',
 	'fear scared afraid frightened frighten frightens fearful terrified',
@@ -50,9 +68,11 @@ const SYNONYM_GROUPS: readonly string[] = [
 	'anger angry mad furious',
 	'doctor physician prescriber psychiatrist pcp',
 	'medication medications medicine meds med',
-	'drink drinks drinking drank drunk alcohol beer beers wine',
+	'drink drinks drinking drank drunk alcohol alcoholic beer beers wine beverage beverages etoh',
+	'smoke smokes smoked smoking cigarette cigarettes cigs tobacco',
 	'drug drugs substance substances',
-	'home house',
+	'home house household',
+	'sick ill',
 	'talk talks talked talking speak speaks spoke spoken',
 	'hurt hurts hurting injured injury injuries harm harms harming harmed',
 	'suicide suicidal si',
@@ -94,7 +114,8 @@ export const IRREGULAR: ReadonlyMap<string, string> = new Map(
 		sat: 'sit', stood: 'stand', understood: 'understand', heard: 'hear', paid: 'pay', sent: 'send',
 		spent: 'spend', found: 'find', chose: 'choose', chosen: 'choose', broke: 'break', broken: 'break',
 		shook: 'shake', fell: 'fall', fallen: 'fall', became: 'become', children: 'child', men: 'man',
-		women: 'woman', people: 'person'
+		women: 'woman', people: 'person', smoker: 'smoke', smokers: 'smoke', drinker: 'drink', drinkers: 'drink',
+		user: 'use', users: 'use'
 	})
 );
 
@@ -110,66 +131,6 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 	})
 );
 
-/**
- * Medication names, generic and common brand, grouped with the generic first: psychiatric
- * medicines, then substance use treatment and common others.
- */
-const MEDICATION_GROUPS: readonly string[] = [
-	// SSRIs, SNRIs and other antidepressants
-	'sertraline zoloft', 'fluoxetine prozac sarafem', 'paroxetine paxil pexeva', 'citalopram celexa',
-	'escitalopram lexapro', 'fluvoxamine luvox', 'vilazodone viibryd', 'vortioxetine trintellix',
-	'venlafaxine effexor', 'desvenlafaxine pristiq', 'duloxetine cymbalta', 'levomilnacipran fetzima',
-	'milnacipran savella', 'bupropion wellbutrin zyban', 'mirtazapine remeron', 'trazodone desyrel oleptro',
-	'nefazodone', 'amitriptyline elavil', 'nortriptyline pamelor', 'imipramine tofranil',
-	'clomipramine anafranil', 'doxepin silenor sinequan', 'desipramine norpramin', 'phenelzine nardil',
-	'tranylcypromine parnate', 'selegiline emsam', 'esketamine spravato', 'ketamine', 'zuranolone zurzuvae',
-	'brexanolone zulresso',
-	// benzodiazepines, sleep aids and other anxiolytics
-	'alprazolam xanax', 'clonazepam klonopin', 'lorazepam ativan', 'diazepam valium', 'chlordiazepoxide librium',
-	'temazepam restoril', 'oxazepam serax', 'clorazepate tranxene', 'triazolam halcion', 'midazolam',
-	'zolpidem ambien', 'eszopiclone lunesta', 'zaleplon sonata', 'suvorexant belsomra', 'lemborexant dayvigo',
-	'ramelteon rozerem', 'melatonin', 'diphenhydramine benadryl', 'hydroxyzine vistaril atarax',
-	'doxylamine unisom', 'buspirone buspar', 'propranolol inderal', 'prazosin minipress',
-	'clonidine catapres kapvay', 'guanfacine intuniv tenex', 'gabapentin neurontin', 'pregabalin lyrica',
-	// stimulants and other ADHD medicines
-	'methylphenidate ritalin concerta metadate daytrana', 'dexmethylphenidate focalin',
-	'amphetamine adderall evekeo', 'lisdexamfetamine vyvanse', 'dextroamphetamine dexedrine zenzedi',
-	'atomoxetine strattera', 'viloxazine qelbree', 'modafinil provigil', 'armodafinil nuvigil',
-	// antipsychotics
-	'aripiprazole abilify aristada', 'brexpiprazole rexulti', 'cariprazine vraylar', 'risperidone risperdal',
-	'paliperidone invega', 'olanzapine zyprexa', 'quetiapine seroquel', 'ziprasidone geodon',
-	'lurasidone latuda', 'lumateperone caplyta', 'asenapine saphris', 'iloperidone fanapt',
-	'clozapine clozaril', 'haloperidol haldol', 'chlorpromazine thorazine', 'fluphenazine prolixin',
-	'perphenazine trilafon', 'benztropine cogentin',
-	// mood stabilisers
-	'lithium lithobid eskalith', 'lamotrigine lamictal', 'divalproex depakote valproate valproic',
-	'carbamazepine tegretol equetro', 'oxcarbazepine trileptal', 'topiramate topamax',
-	// opioids, overdose reversal and other substance use treatment
-	'buprenorphine subutex sublocade brixadi', 'buprenorphine+naloxone suboxone zubsolv',
-	'methadone dolophine methadose', 'naloxone narcan kloxxado', 'naltrexone vivitrol revia',
-	'oxycodone oxycontin roxicodone', 'oxycodone+acetaminophen percocet', 'hydrocodone vicodin norco',
-	'morphine', 'fentanyl duragesic', 'tramadol ultram', 'codeine', 'hydromorphone dilaudid',
-	'acamprosate campral', 'disulfiram antabuse', 'varenicline chantix', 'nicotine nicorette nicoderm',
-	// common others
-	'ibuprofen advil motrin', 'acetaminophen tylenol paracetamol', 'naproxen aleve', 'aspirin',
-	'levothyroxine synthroid', 'metformin glucophage', 'insulin', 'lisinopril', 'amlodipine norvasc',
-	'atorvastatin lipitor', 'omeprazole prilosec', 'prednisone', 'albuterol ventolin proair',
-	'sumatriptan imitrex', 'ondansetron zofran', 'semaglutide ozempic wegovy', 'cyclobenzaprine flexeril'
-];
-
-/** Lower-case medication name to the generic name(s) it stands for. */
-export const MEDICATIONS: ReadonlyMap<string, readonly string[]> = (() => {
-	const map = new Map<string, readonly string[]>();
-	for (const group of MEDICATION_GROUPS) {
-		// The first word names the generic(s), "a+b" for a combination; the rest are brands.
-		const [head, ...brands] = group.split(' ');
-		const generics = head!.split('+');
-		for (const generic of generics) if (!map.has(generic)) map.set(generic, [generic]);
-		for (const brand of brands) map.set(brand, generics);
-	}
-	return map;
-})();
-
 /** Capitalised words that are not people's names (roles, titles, section names, holidays, ...). */
 export const NOT_NAMES: ReadonlySet<string> = new Set(
 	`i client clients patient pt therapist clinician counselor counsellor provider parent parents member
@@ -184,7 +145,16 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 	anxiety depression stress couple family group work school medication adherence cravings urges
 	nightmares symptoms diagnosis attendance engagement hygiene appearance motivation concentration memory
 	cognition orientation thought thoughts distress appointment follow next continue both all everyone
-	someone nobody he she they we it this that there his her their our my your one another`
+	someone nobody he she they we it this that there his her their our my your one another
+	never always also otherwise positive negative history past medical social surgical family review
+	systems system significant status gravida para ab tab tabs cap caps po bid tid qid prn qhs iv im
+	caucasian white black african asian hispanic latino latina native pacific islander indian
+	parkinson alzheimer crohn hodgkin huntington tourette asperger cushing addison graves hashimoto
+	raynaud sjogren guillain barre kawasaki bell lyme down apgar glasgow heimlich foley
+	room department unit ward floor office center centre facility home nursing
+	left right bilateral upper lower general physical mental exam examination vital signs
+	allergies allergy immunizations vaccines labs imaging procedures disposition diagnosis plan
+	chief complaint present illness impression recommendations instructions discharge admission`
 		.split(/\s+/)
 		.filter(Boolean)
 );
@@ -193,7 +163,17 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 export const AFTER_NAME = /^(?:'s|’s|reported|reports|stated|states|said|says|shared|is|was|has|had|will|and|described|expressed|noted|presented|appeared|denied|denies|endorsed|agreed|arrived|attended|identified|continues|feels|felt)\b/;
 
 /** Risk topics a note can make claims about; each claim needs the same topic in the source. */
-export type RiskTopic = 'suicide' | 'homicide' | 'self-harm' | 'safety-plan' | 'safety-contract' | 'screening' | 'risk-level';
+export type RiskTopic =
+	| 'suicide'
+	| 'homicide'
+	| 'self-harm'
+	| 'safety-plan'
+	| 'safety-contract'
+	| 'screening'
+	| 'risk-level'
+	| 'home-safety'
+	| 'lethal-means'
+	| 'safety';
 
 export const RISK_TOPIC_LABEL: Readonly<Record<RiskTopic, string>> = {
 	suicide: 'suicidal thoughts',
@@ -202,7 +182,10 @@ export const RISK_TOPIC_LABEL: Readonly<Record<RiskTopic, string>> = {
 	'safety-plan': 'a safety plan',
 	'safety-contract': 'a safety contract',
 	screening: 'a risk screening',
-	'risk-level': 'a level of risk'
+	'risk-level': 'a level of risk',
+	'home-safety': 'safety at home',
+	'lethal-means': 'access to weapons or other lethal means',
+	safety: 'safety'
 };
 
 const SELF = String.raw`(?:my|your|him|her|them|one)sel(?:f|ves)`;
@@ -224,7 +207,13 @@ export const RISK_PATTERNS: readonly (readonly [RiskTopic, RegExp])[] = [
 	['safety-plan', /\bsafety\s+plan/i],
 	['safety-contract', new RegExp(String.raw`\b(?:contract(?:ed|s)?\s+for\s+safety|safety\s+contract|no[- ]harm\s+contract|agree(?:d|s)?\s+to\s+(?:keep|stay)\s+(?:${SELF}\s+)?safe)`, 'i')],
 	['screening', /\b(?:C-?SSRS|Columbia|risk\s+(?:assessment|screen\w*)|(?:assess|screen)(?:ed|ing)?\s+for\s+(?:suicid\w*|risk|safety|self[- ]harm|SI\b|HI\b))/i],
-	['risk-level', /\b(?:(?:no|low|minimal|mild|moderate|high|elevated|imminent)\s+(?:\w+\s+)?risk|risk\s+(?:is|was|level|remains|appears|assessed)\s+(?:\w+\s+){0,2}(?:low|minimal|moderate|high|elevated|imminent)|not\s+(?:at|an?)\s+(?:imminent\s+)?risk)\b/i]
+	['self-harm', /\b(?:hurt|harm|injur)(?:ing|s|ed|e)?\s+(?:one)?self\b/i],
+	['homicide', /\b(?:hurt|harm|kill)(?:ing|s|ed)?\s+(?:(?:one)?self\s+or\s+)?others\b/i],
+	['home-safety', /\b(?:(?:feels?|feeling|felt)\s+safe\b|safe\s+(?:at|in)\s+(?:the\s+|(?:his|her|their|my)\s+)?home|safety\s+concerns?|(?:domestic|intimate\s+partner)\s+violence|(?:physical|sexual|emotional|verbal)\s+abuse)/i],
+	['lethal-means', /\b(?:firearms?|guns?|weapons?|lethal\s+means)\b/i],
+	['risk-level', /\b(?:(?:no|low|minimal|mild|moderate|high|elevated|imminent)\s+(?:\w+\s+)?risk|risk\s+(?:is|was|level|remains|appears|assessed)\s+(?:\w+\s+){0,2}(?:low|minimal|moderate|high|elevated|imminent)|not\s+(?:at|an?)\s+(?:imminent\s+)?risk)\b/i],
+	// Any other claim about safety ("for her safety") needs the session to speak of safety too.
+	['safety', /\b(?:safe|safety)\b/i]
 ];
 
 /** Words before a risk term that make it a denial ("denies SI", "no thoughts of ..."). */

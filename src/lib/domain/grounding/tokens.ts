@@ -1,9 +1,12 @@
-import { AFTER_NAME, IRREGULAR, MEDICATIONS, NOT_NAMES, NUMBER_WORDS, STOPWORDS, SYNONYMS } from './lexicon';
+import { AFTER_NAME, IRREGULAR, NOT_NAMES, NUMBER_WORDS, STOPWORDS, SYNONYMS } from './lexicon';
+import { MEDICATIONS } from './medications';
+import { findDates, findNumbers } from './facts';
+import { conceptIndex, findConcepts, phraseWordsWithCase, type ConceptIndex } from './concepts';
 
 /**
- * Text to facts for the grounding check: sentences with offsets, content tokens for lexical
- * overlap, and the checkable facts of a sentence (numbers, dates, doses, medications, names,
- * quotations), each normalised so "Nov 3" meets "November 3rd" and "Zoloft" meets "sertraline".
+ * Text to tokens for the grounding check: sentences with offsets, content tokens for lexical
+ * overlap (with the concepts of lay and clinical phrases), names and quotations. The other
+ * checkable facts (dates, doses, numbers, medications) are in facts.ts.
  */
 
 export interface Span {
@@ -77,8 +80,11 @@ export function stem(word: string): string {
 function stemUncached(word: string): string {
 	const synonym = SYNONYMS.get(word);
 	if (synonym) return synonym;
+	// "Nonsmoker" is a smoker negated: the stem is the smoker's (negatedStems sees the "non").
+	if (/^non[a-z]{4,}$/.test(word) && !NOT_NON.has(word)) return stem(word.slice(3));
 	// An irregular form takes its base form's stem: "driven" and "driving" both become "driv".
 	let w = IRREGULAR.get(word) ?? word;
+	if (w !== word && SYNONYMS.has(w)) return SYNONYMS.get(w)!;
 	if (w.length <= 3) return w;
 	// Plural first, then verb endings, so "mornings" and "morning" meet.
 	if (/(ies|ied)$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -92,6 +98,9 @@ function stemUncached(word: string): string {
 	if (/e$/.test(w) && w.length > 3) w = w.slice(0, -1);
 	return SYNONYMS.get(w) ?? w;
 }
+
+/** Words that start with "non" and are not a negated word. */
+const NOT_NON = new Set(['nonetheless', 'nonsense', 'nonprofit', 'noncompliant', 'noncompliance', 'nonadherent', 'nonadherence']);
 
 function undouble(w: string): string {
 	return /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
@@ -107,155 +116,92 @@ export function plainWords(text: string): string[] {
 	return words;
 }
 
-/** The content tokens of a text: stems without stopwords, numbers as digits ("forty-five" is 45). */
-export function contentTokens(text: string): string[] {
+/**
+ * The content tokens of a text: stems without stopwords, numbers as digits ("forty-five" is 45),
+ * and the concepts its lay or clinical phrases name (`~insomnia` for "can't sleep"). A source
+ * keeps a phrase's own words beside its concept; a draft sentence's phrase counts as its concept
+ * alone, so "high blood pressure" in a note needs hypertension in the session, not those words.
+ */
+export function contentTokens(text: string, side: 'source' | 'draft' = 'draft'): string[] {
 	const tokens: string[] = [];
+	// "76-year-old": the age is the number and its unit; "old" adds nothing to check.
+	text = text.replace(/\b(years?|yrs?|months?|weeks?|days?)([- ])old\b/gi, '$1');
 	const numbers = findNumbers(text).filter((n) => !/\d/.test(n.text));
 	for (const n of numbers) tokens.push(n.key);
 	const words = numbers.length ? numbers.reduceRight((t, n) => t.slice(0, n.start) + ' ' + t.slice(n.end), text) : text;
+	const { words: phrase, caps } = phraseWordsWithCase(words, stem);
+	const concepts = findConcepts(phrase, conceptsIndex(), caps);
+	const consumed = new Set<string>();
+	for (const c of concepts) {
+		tokens.push(c.concept);
+		if (side === 'draft') for (const w of phrase.slice(c.from, c.to)) consumed.add(w);
+	}
 	for (const w of plainWords(words)) {
 		if (/^\d/.test(w)) tokens.push(w.replace(/,/g, ''));
 		else if (/^(st|nd|rd|th)$/.test(w) && /\d$/.test(tokens[tokens.length - 1] ?? '')) continue;
-		else if (w.length > 1 && !STOPWORDS.has(w) && !NUMBER_WORDS.has(w)) tokens.push(stem(w));
+		else if (w.length > 1 && !STOPWORDS.has(w) && !NUMBER_WORDS.has(w)) {
+			const t = stem(w);
+			if (!consumed.has(t)) tokens.push(t);
+		}
 	}
 	return tokens;
 }
 
-/* ------------------------------------------------------------------ facts */
+/** Words that open a negated scope (including verbs that say something did not happen), and words that close one. */
+const NEGATION_CUE = /^(?:no|not|never|without|none|nor|den(?:y|ies|ied|ying)|negative|non|nothing|neither|unable|unobtainable|miss(?:ed|es|ing)?|avoid(?:s|ed|ing)?|refus(?:e|es|ed|ing)|quit|stopped|lack(?:s|ed|ing)?|absent|free)$|n't$/;
+const SCOPE_END = /^(?:but|although|though|however|except|exception|yet|besides|beyond|other|apart|only|instead)$/;
+/** After "and", these start a new statement ("denied wanting to die and said she ..."). */
+const NEW_STATEMENT = /^(?:i|he|she|they|we|said|says|stated|states|reported|reports|is|was|has|had|will|would)$/;
+/** Phrases with "not" or "no" that negate nothing. */
+const IDIOMS = /\b(?:believe it or not|whether or not|or not|not only|if not|no matter|no doubt|no problem|no worries)\b/gi;
+/** A bare "no" or "yes" that answers a question, before a comma: "No, I stay with my boyfriend." */
+const ANSWER = /^\s*(?:no|nope|nah|yes|yeah|yep)\s*,/i;
 
-export interface Fact extends Span {
-	/** Normalised value, comparable between source and draft. */
-	key: string;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const DATE_PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => string | null][] = [
-	[new RegExp(String.raw`\b${MONTH}\.?\s+${DAY}\b(?!:)`, 'g'), (m) => monthDay(m[1]!, m[2]!)],
-	[new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b`, 'g'), (m) => monthDay(m[2]!, m[1]!)],
-	[/\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b/g, (m) => `m${Number(m[2])}-d${Number(m[3])}`],
-	[/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g, (m) => numericDate(m)],
-	[/\b(January|February|March|April|June|July|August|September|October|November|December)\b/g, (m) => `m${monthIndex(m[1]!)}`],
-	[/\b(?:in|of|since|until|early|late|mid)[- ]May\b/g, () => 'm5'],
-	[/\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|(Tues|Thurs))\b/g, (m) => `w${(m[1] ?? m[2])!.slice(0, 3).toLowerCase()}`],
-	[/\b(?:19|20)\d\d\b/g, (m) => `y${m[0]}`],
-	[/\b(\d{1,2})(?::(\d\d))?\s*([ap])(?:\.m\.|m\b)/gi, (m) => `t${Number(m[1]) % 12}:${m[2] ?? '00'}`],
-	[/\b(\d{1,2}):(\d\d)\b/g, (m) => `t${Number(m[1]) % 12}:${m[2]}`]
-];
-
-function monthIndex(name: string): number {
-	return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-
-function monthDay(month: string, day: string): string | null {
-	const d = Number(day);
-	return d >= 1 && d <= 31 ? `m${monthIndex(month)}-d${d}` : null;
-}
-
-function numericDate(m: RegExpMatchArray): string | null {
-	const [month, day] = [Number(m[1]), Number(m[2])];
-	// "7/10" is a rating, and "24/7" is not a date either.
-	if (!m[3] && (day === 10 || day === 100)) return null;
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `m${month}-d${day}` : null;
-}
-
-/** Dates, weekdays, years and clock times, earliest pattern first; overlapping matches are dropped. */
-export function findDates(text: string): Fact[] {
-	const found: Fact[] = [];
-	for (const [pattern, keyOf] of DATE_PATTERNS) {
-		for (const m of text.matchAll(pattern)) {
-			const start = m.index!;
-			const end = start + m[0].length;
-			if (found.some((f) => start < f.end && end > f.start)) continue;
-			const key = keyOf(m);
-			if (key) found.push({ text: m[0], start, end, key });
+/**
+ * The stems of a text said in a negated clause: after "no", "not", "denies", "without", ...
+ * up to the end of the clause ("No fever, chills or cough; has a headache": fever, chill, cough),
+ * and every word of a clause that ends in a denial ("Alcohol use, denies.").
+ */
+export function negatedStems(text: string): Set<string> {
+	const out = new Set<string>();
+	// A comma before a new subject starts a new clause ("I can't right now, I'm on sick leave").
+	for (const raw of text.replace(IDIOMS, ' ').split(/[.;:!?]+|,\s*(?=(?:i|i'm|he|she|they|we|it|it's|there|you)\b)/i)) {
+		const clause = raw.replace(ANSWER, ' ');
+		const words = [...clause.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)*/g)].map(([w]) => w.toLowerCase().replace(/’/g, "'"));
+		const content = words.filter((w) => !STOPWORDS.has(w) || NEGATION_CUE.test(w));
+		if (/^(?:den(?:y|ies|ied)|negative|none|unobtainable|unavailable|absent)$/.test(content[content.length - 1] ?? '')) {
+			for (const w of content.slice(0, -1)) out.add(stem(w));
+			continue;
 		}
+		let inScope = false;
+		words.forEach((w, i) => {
+			if (SCOPE_END.test(w) || (w === 'and' && NEW_STATEMENT.test(words[i + 1] ?? ''))) inScope = false;
+			else if (NEGATION_CUE.test(w)) inScope = true;
+			else if (/^non[a-z]{4,}$/.test(w) && !NOT_NON.has(w)) out.add(stem(w));
+			else if (inScope && !STOPWORDS.has(w)) out.add(stem(w));
+		});
 	}
-	return found.sort((a, b) => a.start - b.start);
+	return out;
 }
 
-const DOSE_NUMBER = String.raw`(\d+(?:\.\d+)?|half(?:\s+an?)?|one|two|three|four|five|six|seven|eight|nine|ten)`;
-const DOSE = new RegExp(
-	String.raw`\b${DOSE_NUMBER}(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))?\s*(mg|mcg|µg|ug|milligrams?|micrograms?|grams?|g|ml|cc|units?|iu|tablets?|tabs?|pills?|capsules?|caps?|puffs?|drops?|patch(?:es)?|films?|sprays?)\b`,
-	'gi'
-);
-const UNIT_CLASS: readonly [RegExp, string][] = [
-	[/^(mg|milligrams?)$/, 'mg'],
-	[/^(mcg|µg|ug|micrograms?)$/, 'mcg'],
-	[/^(g|grams?)$/, 'g'],
-	[/^(ml|cc)$/, 'ml'],
-	[/^(units?|iu)$/, 'unit'],
-	[/^(tablets?|tabs?|pills?|capsules?|caps?)$/, 'tablet']
-];
+const BODY = String.raw`(?:side|sided|arm|leg|hand|foot|feet|knee|hip|eye|ear|breast|shoulder|elbow|wrist|ankle|lung|kidney|flank|upper|lower|naris|nostril|temple|chest|thumb|finger|toe|heel|thigh|calf|buttock|back|neck|face|cheek|jaw|lobe|ventricle|atrium|groin|testicle|ovary|extremity|extremities|abdomen|quadrant)`;
+const LATERAL = new RegExp(String.raw`\b(left|right)(?:[- ](?:sided|side))?\s+(?:\w+\s+)?${BODY}\b|\b(?:on|to|in|of)\s+(?:the|my|your|his|her|their)\s+(left|right)\b|\b(left|right)[- ]sided\b|\b${BODY}\W+(?:on\s+the\s+)?(left|right)\b`, 'gi');
 
-/** Doses ("50 mg", "0.5mg", "two tablets", "50-100 mg"), keyed by value and unit. */
-export function findDoses(text: string): Fact[] {
-	const doses: Fact[] = [];
-	for (const m of text.matchAll(DOSE)) {
-		const unitWord = m[3]!.toLowerCase();
-		const unit = UNIT_CLASS.find(([re]) => re.test(unitWord))?.[1] ?? unitWord.replace(/(es|s)$/, '');
-		const start = m.index!;
-		for (const value of [m[1]!, m[2]].filter((v): v is string => !!v)) {
-			doses.push({ text: m[0], start, end: start + m[0].length, key: `${numberValue(value)} ${unit}` });
-		}
-	}
-	return doses;
+/** The sides of the body a text speaks of ("right knee", "on my left", "left-sided"), not "right now" or "I left". */
+export function sidesOf(text: string): Set<'left' | 'right'> {
+	const sides = new Set<'left' | 'right'>();
+	for (const m of text.matchAll(LATERAL)) sides.add((m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase() as 'left' | 'right');
+	return sides;
 }
 
-function numberValue(word: string): number {
-	const w = word.toLowerCase();
-	return w.startsWith('half') ? 0.5 : (NUMBER_WORDS.get(w) ?? Number(w.replace(/,/g, '')));
-}
-
-/** Instrument names ("PHQ-9", "A1c"), orientation ("x3") and rating scales ("/10") hold no count. */
-const NOT_A_COUNT = /\b[A-Z]{1,6}-?\d{1,2}[a-z]?\b|\bx\s?\d\b|\/\s?100?\b|\bout of (?:10|ten|100|a hundred|one hundred)\b|\b24\/7\b/g;
-const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
-const NUMBER = new RegExp(String.raw`\$?\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|\b(?:${NUMBER_WORD})(?:[- ](?:${NUMBER_WORD}))*\b|\bonce\b`, 'gi');
-/** "one" and "once" are only counts next to something countable ("one week", "once a day"). */
-const COUNTABLE = /^[- ]*(minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|times?|sessions?|drinks?|beers?|glass(es)?|doses?|cigarettes?|episodes?|attacks?|occasions?|cups?|servings?)\b/i;
-const ONCE_COUNT = /^\s+(a|per|every|daily|weekly|monthly|nightly)\b/i;
-
-/** Counts and quantities outside dates and doses, each keyed by its numeric value. */
-export function findNumbers(text: string, masked: readonly Span[] = []): Fact[] {
-	const skip = [...masked, ...[...text.matchAll(NOT_A_COUNT)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }))];
-	const numbers: Fact[] = [];
-	for (const m of text.matchAll(NUMBER)) {
-		const start = m.index!;
-		const end = start + m[0].length;
-		if (skip.some((s) => start < s.end && end > s.start)) continue;
-		const word = m[0].toLowerCase();
-		const after = text.slice(end);
-		if (word === 'once' && !ONCE_COUNT.test(after)) continue;
-		if (word === 'one' && !COUNTABLE.test(after)) continue;
-		const value = /\d/.test(word) ? Number(word.replace(/[$,]|st|nd|rd|th/g, '')) : wordsValue(word);
-		if (Number.isFinite(value)) numbers.push({ text: m[0], start, end, key: String(value) });
-	}
-	return numbers;
-}
-
-/** "twenty-four" is 24, "two hundred" 200, "once" 1. */
-function wordsValue(words: string): number {
-	if (words === 'once') return 1;
-	let total = 0;
-	for (const w of words.split(/[- ]/)) {
-		const v = NUMBER_WORDS.get(w) ?? 0;
-		total = v === 100 || v === 1000 ? Math.max(total, 1) * v : total + v;
-	}
-	return total;
-}
-
-/** Medication names, each with the generic name(s) it stands for. */
-export function findMedications(text: string): (Span & { generics: readonly string[] })[] {
-	const meds: (Span & { generics: readonly string[] })[] = [];
-	for (const m of text.matchAll(/[A-Za-z]+/g)) {
-		const generics = MEDICATIONS.get(m[0].toLowerCase());
-		if (generics) meds.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, generics });
-	}
-	return meds;
+let conceptIndexCache: ConceptIndex | undefined;
+/** Built on first use: the index needs the stemmer. */
+function conceptsIndex(): ConceptIndex {
+	return (conceptIndexCache ??= conceptIndex(stem));
 }
 
 const CAPITALISED = /\b[A-Z][a-z]+(?:['’]s)?\b/g;
+const TITLED = /\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse)\.?\s+([A-Z][A-Za-z'’-]*)/g;
 /** Words a name never ends with, for the first word of a sentence ("Improvement is ..."). */
 const COMMON_SUFFIX = /^.{3,}(ing|ed|ly|tion|sion|ment|ness|ity)$/;
 
@@ -270,7 +216,16 @@ export function findNames(text: string): Span[] {
 	}
 	const dates = findDates(text);
 	const names: Span[] = [];
+	// "Dr. XYZ", "Doctor Kim": whatever follows a title is a name, even in capitals.
+	for (const m of text.matchAll(TITLED)) {
+		const start = m.index! + m[0].length - m[1]!.length;
+		if (!NOT_NAMES.has(m[1]!.toLowerCase())) names.push({ text: m[1]!, start, end: start + m[1]!.length });
+	}
 	for (const run of runs) {
+		// "Family Medical History:" is a heading, not a name.
+		const tail = run[run.length - 1]!;
+		if (/^\s*:/.test(text.slice(tail.index! + tail[0].length))) continue;
+		if (names.some((n) => run[0]!.index! < n.end && tail.index! + tail[0].length > n.start)) continue;
 		const kept = run.filter((m) => {
 			const lower = m[0].replace(/['’]s$/, '').toLowerCase();
 			const inDate = dates.some((d) => m.index! >= d.start && m.index! < d.end);
@@ -287,7 +242,7 @@ export function findNames(text: string): Span[] {
 		const end = last.index! + last[0].replace(/['’]s$/, '').length;
 		names.push({ text: text.slice(first.index, end), start: first.index!, end });
 	}
-	return names;
+	return names.sort((a, b) => a.start - b.start);
 }
 
 /** Quoted passages, inside straight or curly double quotes, or single quotes around words. */

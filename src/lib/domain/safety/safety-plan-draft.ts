@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AppError } from '../core/app-error';
-import { checkGrounding, indexSource, type GroundingFlag } from '../grounding/check';
+import { checkGrounding, indexSource, type GroundingFlag, type GroundingHint } from '../grounding/check';
 import { splitSentences } from '../notes/outline';
 import { copySteps, emptySteps, EMERGENCY_NUMBER, type Contact, type SafetyPlanSteps } from './safety-plan';
 
@@ -176,16 +176,18 @@ export function groundSafetyPlanDraft(content: string, drafted: SafetyPlanSteps)
 	}
 	const flags = new Map<string, SafetyPlanFlag>();
 	for (const sentence of checkGrounding(source, sections).sentences) {
-		if (!sentence.flags.length) continue;
+		// An entry is short and in the client's own words: one with no close source is worth a look too.
+		const marks = [...sentence.flags, ...sentence.hints];
+		if (!marks.length) continue;
 		const id = sentence.section;
 		const step = id.slice(0, id.lastIndexOf(':')) as StepKey;
-		const flag = flags.get(id) ?? { step, entry: sections[id]!, reasons: [], closestSource: firstSource(sentence.flags) };
-		for (const f of sentence.flags) if (!flag.reasons.includes(f.reason)) flag.reasons.push(f.reason);
+		const flag = flags.get(id) ?? { step, entry: sections[id]!, reasons: [], closestSource: firstSource(marks) };
+		for (const f of marks) if (!flag.reasons.includes(f.reason)) flag.reasons.push(f.reason);
 		flags.set(id, flag);
 	}
 	return [...flags.values()];
 }
 
-function firstSource(flags: readonly GroundingFlag[]): string | null {
+function firstSource(flags: readonly (GroundingFlag | GroundingHint)[]): string | null {
 	return flags.find((f) => f.closestSource)?.closestSource ?? null;
 }

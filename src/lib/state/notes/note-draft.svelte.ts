@@ -50,8 +50,12 @@ export class NoteDraft {
 
 	/** Source index, rebuilt only when the session content changes. */
 	#source: GroundingSource;
-	/** Flagged sentences of the draft that the clinician has not accepted yet. */
+	/** Every sentence of the unsigned draft, checked, with its evidence; accepted ones have no marks left. */
+	checked: GroundedSentence[];
+	/** Sentences with a flag the clinician has not accepted yet: these make signing ask first. */
 	flagged: GroundedSentence[];
+	/** Sentences with only hints the clinician has not dismissed: quiet, never blocking. */
+	hinted: GroundedSentence[];
 
 	constructor(client: Client, session: Session) {
 		this.client = client;
@@ -59,12 +63,14 @@ export class NoteDraft {
 		this.analysedContent = session.content;
 		this.disclosure = $derived(disclosurePrompt(client, vaultSession.settings, this.consents, `Progress note of ${session.date}`));
 		this.#source = $derived(indexSource(this.analysedContent));
-		this.flagged = $derived.by((): GroundedSentence[] => {
+		this.checked = $derived.by((): GroundedSentence[] => {
 			const note = this.note;
 			if (!note || note.status === 'signed') return [];
 			const accepted = new Set(note.acceptedFlags ?? []);
-			return checkGrounding(this.#source, note.sections).sentences.filter((s) => s.flags.length > 0 && !accepted.has(s.text));
+			return checkGrounding(this.#source, note.sections).sentences.map((s) => (accepted.has(s.text) ? { ...s, flags: [], hints: [] } : s));
 		});
+		this.flagged = $derived(this.checked.filter((s) => s.flags.length > 0));
+		this.hinted = $derived(this.checked.filter((s) => s.flags.length === 0 && s.hints.length > 0));
 	}
 
 	async load(): Promise<void> {
