@@ -8,9 +8,6 @@ export type GroundingFlagKind = 'number' | 'date' | 'name' | 'medication' | 'dos
 /** Quiet signs that a sentence may not be backed: shown collapsed, never blocking. */
 export type GroundingHintKind = 'no-close-source' | 'contradiction' | 'clinician-only';
 
-/** A span of the session content, with offsets into it. */
-export interface SourceSpan extends Span {}
-
 export interface GroundingFlag {
 	kind: GroundingFlagKind;
 	/** Plain English, for the clinician. */
