@@ -43,7 +43,7 @@ export const LAY_TERMS: readonly (readonly string[])[] = [
 	['behavioral activation', 'behavioural activation'],
 	['psychotherapy', 'talk therapy', 'counseling', 'counselling'],
 	['psychiatric', 'mental health'],
-	['compliant', 'adherent', 'taking it as prescribed', 'took all my pills', 'never miss a dose', "didn't miss any", 'did not miss any'],
+	['compliant', 'adherent', 'taking it as prescribed', 'never miss a dose', "didn't miss any", 'did not miss any'],
 	['noncompliant', 'nonadherent', 'noncompliance', 'not taking it', 'stopped taking', 'skipping doses'],
 	// Substances
 	['marijuana', 'cannabis', 'weed', 'THC'],
@@ -56,7 +56,7 @@ export const LAY_TERMS: readonly (readonly string[])[] = [
 	['intoxicated', 'under the influence'],
 	['withdrawal', 'withdrawals', 'detox'],
 	// Cardiovascular and metabolic
-	['hypertension', 'high blood pressure', 'HTN', 'elevated blood pressure', 'blood pressure is high'],
+	['hypertension', 'high blood pressure', 'HTN', 'blood pressure is high'],
 	['hypotension', 'low blood pressure'],
 	['diabetes', 'diabetes mellitus', 'DM', 'sugar diabetes', 'high blood sugar', 'diabetic', 'sugars are high'],
 	['hypoglycemia', 'low blood sugar', 'sugar drops', 'sugar was low'],
@@ -158,7 +158,8 @@ export const LAY_TERMS: readonly (readonly string[])[] = [
 	['chemotherapy', 'chemo'],
 	['radiation therapy', 'radiation', 'radiotherapy'],
 	['biopsy', 'tissue sample'],
-	['drug allergies', 'drug allergy', 'allergies', 'allergy', 'allergic', 'NKDA', 'NKA'],
+	// A denial of allergies is its own concept: it must never be supported by an allergy.
+	['no known drug allergies', 'NKDA', 'NKA', 'no drug allergies', 'no known allergies'],
 	['miscarriage', 'spontaneous abortion', 'lost the baby', 'lost a pregnancy'],
 	['last menstrual period', 'LMP', 'last period'],
 	['menstrual period', 'menstrual periods', 'menses', 'monthly period'],
