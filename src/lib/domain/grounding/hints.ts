@@ -1,3 +1,4 @@
+import { NEGATION } from './lexicon';
 import type { GroundingSource, SourceSentence } from './source';
 import { SUPPORT_THRESHOLD, type Support } from './support';
 import { contentTokens, negatedStems, plainWords, sidesOf, stem } from './tokens';
@@ -67,8 +68,6 @@ function shown(text: string, tokens: readonly string[]): string {
 	return quoted.length ? quoted.join(', ') : 'most of its words';
 }
 
-const NEGATED_SENTENCE = /\b(?:no|not|never|denies|denied|without|negative for|none)\b|n't\b/i;
-
 /** Whether a source sentence says token `t` negated: "no ..." in its clause, or a question answered "no". */
 function negatedIn(s: SourceSentence, t: string): boolean | null {
 	if (/\?["'”’)]*$/.test(s.content)) {
@@ -87,7 +86,7 @@ function negatedIn(s: SourceSentence, t: string): boolean | null {
 function contradiction(source: GroundingSource, text: string, tokens: readonly string[], found: Support): string[] | null {
 	const draftNegated = negatedStems(text);
 	// A concept ("fever" for "running a temperature") is negated where its sentence denies anything.
-	const conceptNegated = NEGATED_SENTENCE.test(text);
+	const conceptNegated = NEGATION.test(text);
 	const negatedHere = (t: string) => (t.startsWith('~') ? conceptNegated : draftNegated.has(t));
 	const matched = tokens.filter((t) => !/^\d/.test(t) && !found.missing.includes(t));
 	if (matched.length === 0) return null;
