@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { appOrigin as origin, appPort as port } from './tests/app-origin.mjs';
 import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 // Lets the zero-egress test see requests made by the service worker itself.
@@ -14,15 +15,15 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: origin,
 		serviceWorkers: 'allow',
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--enable-unsafe-webgpu'] }
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
-		command: 'npm run build && npm run preview',
-		url: 'http://127.0.0.1:4173',
+		command: `npm run build && vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: origin,
 		reuseExistingServer: !process.env.CI,
 		timeout: 240_000,
 		stdout: 'ignore'

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { appOrigin } from '../app-origin.mjs';
 import { pdfText } from '../export-readers';
 import { addClient, addSession, createVault } from './support';
 
@@ -10,7 +11,7 @@ function watchOrigins(page: Page): string[] {
 	page.on('request', (request) => {
 		const url = new URL(request.url());
 		if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-		if (url.origin !== 'http://127.0.0.1:4173') foreign.push(url.href);
+		if (url.origin !== appOrigin) foreign.push(url.href);
 	});
 	return foreign;
 }
