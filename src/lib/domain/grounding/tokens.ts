@@ -68,16 +68,12 @@ export function splitSpeaker(sentence: string): { label: string; content: string
 
 const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*/g;
 
-const STEMS = new Map<string, string>();
-
-/** Suffix stripping, enough to meet "sleeping"/"sleeps" and "worried"/"worries" (memoised: words repeat). */
+/**
+ * Suffix stripping, enough to meet "sleeping"/"sleeps" and "worried"/"worries". Not memoised:
+ * a module-level cache of stems would keep every word of every session reachable after Lock
+ * (the heap test in tests/e2e/disk-and-memory.spec.ts found it); it cost a fifth of the check's time.
+ */
 export function stem(word: string): string {
-	let stemmed = STEMS.get(word);
-	if (stemmed === undefined) STEMS.set(word, (stemmed = stemUncached(word)));
-	return stemmed;
-}
-
-function stemUncached(word: string): string {
 	const synonym = SYNONYMS.get(word);
 	if (synonym) return synonym;
 	// "Nonsmoker" is a smoker negated: the stem is the smoker's (negatedStems sees the "non").

@@ -42,7 +42,12 @@ export class VaultSession {
 	profiles = $state<{ id: string; displayName: string }[]>([]);
 	profileId = $state<string | null>(null);
 	lockReason = $state<LockReason | null>(null);
-	clients = $state<Client[]>([]);
+	/**
+	 * The decrypted clients, kept sorted by name. Raw state (no deep proxy) and no derived copy:
+	 * a cached derivation would keep the last list alive after lock, and so would a proxy
+	 * someone still holds. Every change replaces the array.
+	 */
+	clients = $state.raw<Client[]>([]);
 	/** The profile's preferences (auto-lock, practice formats and details, Part 2, notices, backup reminder). */
 	settings = $state<SettingsRow | null>(null);
 	autoLockMinutes = $derived(this.settings?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES);
@@ -71,9 +76,10 @@ export class VaultSession {
 	#idle: IdleTimer | null = null;
 
 	profileName = $derived(this.profiles.find((p) => p.id === this.profileId)?.displayName ?? '');
-	sortedClients = $derived(
-		[...this.clients].sort((a, b) => displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' }))
-	);
+	/** The clients in name order (the list is kept sorted, see `clients`). */
+	get sortedClients(): readonly Client[] {
+		return this.clients;
+	}
 
 	async start(): Promise<void> {
 		if (typeof BroadcastChannel !== 'undefined' && !this.#channel) {
@@ -179,6 +185,7 @@ export class VaultSession {
 		// The model's conversation state may hold session content: it goes with the lock.
 		void engineStatus.unload().catch(() => undefined);
 		await vault.lock(reason === 'idle' ? 'vault.auto-lock' : 'vault.lock').catch(() => vault.close());
+		forgetLastMatch();
 	}
 
 	async #open(vault: UnlockedVault): Promise<void> {
@@ -187,7 +194,7 @@ export class VaultSession {
 			this.#vault = vault;
 			this.#unlocked = new AbortController();
 			this.profileId = vault.profileId;
-			this.clients = clients.records;
+			this.clients = byName(clients.records);
 			this.unreadable = clients.failures.map(describeFailure);
 			this.settings = settings;
 			this.lockReason = null;
@@ -237,9 +244,7 @@ export class VaultSession {
 
 	/** A client record written elsewhere (with an assessment and its risk flag): keep the list current. */
 	clientSaved(client: Client): void {
-		const i = this.clients.findIndex((c) => c.id === client.id);
-		if (i >= 0) this.clients[i] = client;
-		else this.clients.push(client);
+		this.clients = byName([...this.clients.filter((c) => c.id !== client.id), client]);
 	}
 
 	async saveSession(session: Session, options: { audit?: boolean } = {}): Promise<void> {
@@ -283,3 +288,16 @@ function sessionDoc(s: Session): SearchDocument {
 }
 
 export const vaultSession = new VaultSession();
+
+function byName(clients: Client[]): Client[] {
+	return clients.sort((a, b) => displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' }));
+}
+
+/**
+ * V8 keeps the subject of the last successful regular-expression match (the legacy
+ * `RegExp.input`) reachable from the page itself: a date of birth checked a moment before
+ * Lock would outlive it. One match on a constant string replaces it.
+ */
+function forgetLastMatch(): void {
+	/^/.test('');
+}
