@@ -12,6 +12,8 @@ export async function createVault(
 	await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
 	await page.getByLabel('Your name, as shown on this device').fill(name);
 	await page.getByLabel('New passphrase').fill(passphrase);
+	// The strength estimate comes from its own worker: a word, not the length rule, once it answers.
+	await expect(page.getByTestId('strength-hint')).toContainText(/^(Very weak|Weak|Fair|Strong|Very strong)\./);
 	await page.getByLabel('Type it again').fill(passphrase);
 	await page.getByRole('button', { name: 'Create vault' }).click();
 	const key = page.getByTestId('recovery-key');
