@@ -13,6 +13,15 @@ export interface WriteOptions {
 	event?: { action: AuditAction; detail?: string };
 }
 
+/** Told of every stored record that fails its integrity check, wherever it was read. */
+export type UnreadableListener = (failure: AppError) => void;
+
+/** A read that returns what decrypts and names what does not. */
+export interface ReadResult<T> {
+	records: T[];
+	failures: AppError[];
+}
+
 /** An encrypted, guarded write waiting for its transaction. */
 export interface PreparedWrite {
 	table: RecordTable;
@@ -32,6 +41,7 @@ export class EncryptedRepository<T extends { id: string }> {
 	readonly #profileId: string;
 	readonly #indexed: (record: T) => Record<string, string>;
 	readonly #guard: ((before: T | null, after: T) => void) | null;
+	readonly #onUnreadable: UnreadableListener;
 
 	constructor(opts: {
 		db: VaultDatabase;
@@ -42,6 +52,8 @@ export class EncryptedRepository<T extends { id: string }> {
 		indexed?: (record: T) => Record<string, string>;
 		/** Checked against the stored record before every write; throws to refuse the write. */
 		guard?: (before: T | null, after: T) => void;
+		/** Hears of each record that fails to decrypt, so the screen can name it whoever read it. */
+		onUnreadable?: UnreadableListener;
 	}) {
 		this.#db = opts.db;
 		this.#key = opts.key;
@@ -50,6 +62,7 @@ export class EncryptedRepository<T extends { id: string }> {
 		this.#profileId = opts.profileId;
 		this.#indexed = opts.indexed ?? (() => ({}));
 		this.#guard = opts.guard ?? null;
+		this.#onUnreadable = opts.onUnreadable ?? (() => undefined);
 	}
 
 	/**
@@ -139,13 +152,24 @@ export class EncryptedRepository<T extends { id: string }> {
 
 	async #find(id: string): Promise<T | null> {
 		const row = await this.#db[this.#table].get(id);
-		return row ? open<T>(this.#key, this.#table, id, row.env) : null;
+		return row ? this.#open(row) : null;
+	}
+
+	/** Decrypts one row; a failure is reported to the listener (the screen names it) and thrown. */
+	async #open(row: RecordRow): Promise<T> {
+		try {
+			return await open<T>(this.#key, this.#table, row.id, row.env);
+		} catch (error) {
+			const failure = toAppError(error);
+			this.#onUnreadable(failure);
+			throw failure;
+		}
 	}
 
 	async get(id: string): Promise<T> {
 		const row = await this.#db[this.#table].get(id);
 		if (!row) throw new AppError('record/not-found', { table: this.#table });
-		return open<T>(this.#key, this.#table, id, row.env);
+		return this.#open(row);
 	}
 
 	/** Every record, decrypted. One damaged record fails the whole read with its id: never a silent gap. */
@@ -157,9 +181,17 @@ export class EncryptedRepository<T extends { id: string }> {
 	 * Every record that decrypts, plus an error (with table and id) for each one that does not,
 	 * so one damaged record is reported on screen without locking the clinician out of the rest.
 	 */
-	async readAll(): Promise<{ records: T[]; failures: AppError[] }> {
-		const rows = await this.#db[this.#table].toArray();
-		const settled = await Promise.allSettled(rows.map((row) => open<T>(this.#key, this.#table, row.id, row.env)));
+	async readAll(): Promise<ReadResult<T>> {
+		return this.#settle(await this.#db[this.#table].toArray());
+	}
+
+	/** `where`, keeping what decrypts and naming what does not (a caller that must not act on a gap checks `failures`). */
+	async readWhere(index: string, value: string): Promise<ReadResult<T>> {
+		return this.#settle(await this.#db[this.#table].where(index).equals(value).toArray());
+	}
+
+	async #settle(rows: readonly RecordRow[]): Promise<ReadResult<T>> {
+		const settled = await Promise.allSettled(rows.map((row) => this.#open(row)));
 		const records: T[] = [];
 		const failures: AppError[] = [];
 		for (const result of settled) {
@@ -170,9 +202,10 @@ export class EncryptedRepository<T extends { id: string }> {
 	}
 
 	#openRows(rows: readonly RecordRow[]): Promise<T[]> {
-		return Promise.all(rows.map((row) => open<T>(this.#key, this.#table, row.id, row.env)));
+		return Promise.all(rows.map((row) => this.#open(row)));
 	}
 
+	/** The records for one index value, decrypted; one damaged record fails the read, with its id. */
 	async where(index: string, value: string): Promise<T[]> {
 		return this.#openRows(await this.#db[this.#table].where(index).equals(value).toArray());
 	}

@@ -1,3 +1,4 @@
+import type { AppError } from '$lib/domain/core/app-error';
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/notes/note';
 import type { Assessment } from '$lib/domain/instruments/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance/compliance-document';
@@ -12,7 +13,7 @@ import { createBackup, type BackupFile } from './backup';
 import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
-import { EncryptedRepository, type PreparedWrite } from './repository';
+import { EncryptedRepository, type PreparedWrite, type UnreadableListener } from './repository';
 import { writeOrExplain } from './storage';
 
 export interface PrivateNote {
@@ -41,11 +42,18 @@ export class UnlockedVault {
 	readonly crisisProtocols: EncryptedRepository<CrisisProtocol>;
 	readonly clientDocuments: EncryptedRepository<ClientDocument>;
 	#opened: OpenedVault | null;
+	/** Hears of every record that fails its integrity check, whichever screen read it. */
+	onUnreadable: UnreadableListener | null = null;
 
 	constructor(opened: OpenedVault) {
 		this.#opened = opened;
 		this.profileId = opened.profileId;
-		const common = { db: opened.db, key: opened.dataKey, profileId: opened.profileId };
+		const common = {
+			db: opened.db,
+			key: opened.dataKey,
+			profileId: opened.profileId,
+			onUnreadable: (failure: AppError) => this.onUnreadable?.(failure)
+		};
 		this.clients = new EncryptedRepository<Client>({ ...common, table: 'clients', kind: 'client' });
 		this.sessions = new EncryptedRepository<Session>({
 			...common,

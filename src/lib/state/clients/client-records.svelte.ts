@@ -29,11 +29,13 @@ export class ClientRecords {
 		this.loading = true;
 		try {
 			const vault = vaultSession.vault;
+			// One damaged record is named on screen (the vault session lists it); the rest still shows.
+			const readable = <T>(read: Promise<{ records: T[] }>) => read.then((r) => r.records);
 			const [assessments, plans, consents, disclosures] = await Promise.all([
-				vault.assessments.where('clientId', this.clientId),
-				vault.plans.where('clientId', this.clientId),
-				vault.consents.where('clientId', this.clientId),
-				vault.disclosures.where('clientId', this.clientId)
+				readable(vault.assessments.readWhere('clientId', this.clientId)),
+				readable(vault.plans.readWhere('clientId', this.clientId)),
+				readable(vault.consents.readWhere('clientId', this.clientId)),
+				readable(vault.disclosures.readWhere('clientId', this.clientId))
 			]);
 			this.consents = consents.sort((a, b) => b.signedOn.localeCompare(a.signedOn));
 			this.disclosures = disclosures;

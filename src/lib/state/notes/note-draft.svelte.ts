@@ -37,6 +37,15 @@ export class NoteDraft {
 	/** Long sessions: which part is being read. */
 	part = $state<{ index: number; count: number } | null>(null);
 	error = $state<AppError | null>(null);
+	/** False until the stored note (if any) has been read: nothing is offered before then. */
+	loaded = $state(false);
+	/**
+	 * This session's note is stored but failed its integrity check. No new draft is offered
+	 * until the clinician decides (restore the backup, or `startOver` knowingly).
+	 */
+	damaged = $state(false);
+	/** Reading this session's note failed outright (the vault locked, storage failed): shown, nothing offered. */
+	loadFailed = $state(false);
 	/** The active plan's goals, offered to link, each with its objectives' latest scores. */
 	goals = $state<{ id: string; text: string; scores: string[] }[]>([]);
 	/** The client's Part 2 consents, to suggest recipients and purposes when the note is disclosed. */
@@ -74,17 +83,37 @@ export class NoteDraft {
 	}
 
 	async load(): Promise<void> {
+		try {
+			await this.#load();
+		} catch (e) {
+			this.error = toAppError(e);
+			this.loadFailed = true;
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	/** Drafting is offered once the stored note is known: never over a note that could not be read. */
+	get canDraft(): boolean {
+		return this.loaded && !this.loadFailed && !this.damaged;
+	}
+
+	async #load(): Promise<void> {
 		const vault = vaultSession.vault;
-		const [[existing], plans, assessments, consents] = await Promise.all([
-			vault.notes.where('sessionId', this.session.id),
-			vault.plans.where('clientId', this.client.id),
-			vault.assessments.where('clientId', this.client.id),
-			vault.consents.where('clientId', this.client.id)
+		// What decrypts is used; what does not is named on screen by the vault session.
+		const [notes, plans, assessments, consents] = await Promise.all([
+			vault.notes.readWhere('sessionId', this.session.id),
+			vault.plans.readWhere('clientId', this.client.id).then((r) => r.records),
+			vault.assessments.readWhere('clientId', this.client.id).then((r) => r.records),
+			vault.consents.readWhere('clientId', this.client.id).then((r) => r.records)
 		]);
 		this.consents = consents;
+		const [existing] = notes.records;
 		if (existing) {
 			this.note = existing;
 			this.format = existing.format;
+		} else if (notes.failures.length) {
+			this.damaged = true;
 		}
 		this.goals = activeGoals(plans, this.client.id).map(({ goal }) => ({
 			id: goal.id,
@@ -96,6 +125,11 @@ export class NoteDraft {
 					return `${o.text}: ${objectiveScore(o, latest ? { total: latest.result.total, administeredAt: latest.administeredAt } : null).text}`;
 				})
 		}));
+	}
+
+	/** The clinician chose to write a new note beside the damaged one, which stays stored (and named) as it is. */
+	startOver(): void {
+		this.damaged = false;
 	}
 
 	/** Linking a goal writes its text into "Goals addressed", which the clinician can still edit. */

@@ -190,12 +190,14 @@ export class VaultSession {
 
 	async #open(vault: UnlockedVault): Promise<void> {
 		try {
+			// Every failed record, from this read or any later one, is named on screen (UnreadableRecords).
+			this.unreadable = [];
+			vault.onUnreadable = (failure) => this.#noteUnreadable(failure);
 			const [clients, settings] = await Promise.all([vault.clients.readAll(), vault.settings()]);
 			this.#vault = vault;
 			this.#unlocked = new AbortController();
 			this.profileId = vault.profileId;
 			this.clients = byName(clients.records);
-			this.unreadable = clients.failures.map(describeFailure);
 			this.settings = settings;
 			this.lockReason = null;
 			this.status = 'unlocked';
@@ -209,12 +211,18 @@ export class VaultSession {
 		}
 	}
 
+	/** A record that failed its integrity check, read by any screen: listed once on every page until Lock. */
+	#noteUnreadable(failure: AppError): void {
+		const record = describeFailure(failure);
+		if (this.unreadable.some((r) => r.table === record.table && r.id === record.id)) return;
+		this.unreadable = [...this.unreadable, record];
+	}
+
 	/** Builds the search index after the client list is on screen, a slice at a time. */
 	async #buildIndex(vault: UnlockedVault, clients: Client[], signal: AbortSignal): Promise<void> {
 		try {
-			const { records: sessions, failures } = await vault.sessions.readAll();
+			const { records: sessions } = await vault.sessions.readAll();
 			if (signal.aborted) return;
-			this.unreadable = [...this.unreadable, ...failures.map(describeFailure)];
 			this.sessionSummaries = sessions.map(summary);
 			const docs: SearchDocument[] = [...clients.map(clientDoc), ...sessions.map(sessionDoc)];
 			const total = docs.length;
