@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { newClient } from '$lib/domain/core/records';
 import { entryHash, verifyChain } from '$lib/vault/audit';
-import { createVault } from '$lib/vault/keyring';
+import { createVault, unlockWithPassphrase } from '$lib/vault/keyring';
+import { VaultDatabase } from '$lib/vault/database';
 import { UnlockedVault } from '$lib/vault/vault';
 import { fastDeps, PASSPHRASE } from './helpers';
 
@@ -94,5 +95,81 @@ describe('audit trail', () => {
 		await vault.clients.putMany([{ ...newClient('c5'), name: 'Five' }, { ...newClient('c6'), name: 'Six' }]);
 		await created.db.audit.update(6, { recordIds: ['c5'] });
 		expect(await vault.verifyAudit()).toMatchObject({ intact: false, brokenAt: 6, reason: 'altered-entry' });
+	});
+});
+
+describe('the audit head: a trail cut short is found', () => {
+	/** The newest entries removed while the vault is locked, as someone with the disk could. */
+	async function cutWhileLocked(count: number) {
+		const { created, vault } = await vaultWithHistory();
+		await vault.lock();
+		const db = new VaultDatabase(created.profileId);
+		const last = (await db.audit.orderBy('seq').last())!.seq;
+		await db.audit.bulkDelete(Array.from({ length: count }, (_, i) => last - i));
+		db.close();
+		return { created, last, reopened: new UnlockedVault(await unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE)) };
+	}
+
+	it('reports the newest entries removed, although what remains still links', async () => {
+		const { reopened, last } = await cutWhileLocked(2);
+		const rows = await reopened.auditEntries();
+		// The unlock wrote its own entry onto the shortened chain: the chain alone looks whole.
+		expect(verifyChain(rows)).toMatchObject({ intact: true });
+		expect(await reopened.verifyAudit()).toMatchObject({ intact: false, reason: 'cut-short', brokenAt: last });
+		// Later writes do not heal it: the head stays where the removed entries were.
+		await reopened.clients.put({ ...newClient('c9'), name: 'Later' });
+		expect(await reopened.verifyAudit()).toMatchObject({ intact: false, reason: 'cut-short' });
+	});
+
+	it('reports the tail replaced by forged entries whose unkeyed hashes link', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await vault.lock();
+		const db = new VaultDatabase(created.profileId);
+		const rows = await db.audit.orderBy('seq').toArray();
+		// Entry 6 (the lock) rewritten as something else, its hash recomputed: the chain verifies.
+		const { hash: _old, ...edited } = { ...rows.at(-1)!, action: 'record.export' };
+		await db.audit.put({ ...edited, hash: entryHash(edited) });
+		db.close();
+		const reopened = new UnlockedVault(await unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE));
+		expect(verifyChain(await reopened.auditEntries())).toMatchObject({ intact: true });
+		expect(await reopened.verifyAudit()).toMatchObject({ intact: false, reason: 'cut-short' });
+	});
+
+	it('reports a deleted or forged head', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await created.db.auditHead.delete('head');
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, reason: 'cut-short' });
+		const head = { id: 'head' as const, seq: 5, hash: (await created.db.audit.get(5))!.hash, mac: '0'.repeat(64) };
+		await created.db.auditHead.put(head);
+		expect(await vault.verifyAudit()).toMatchObject({ intact: false, reason: 'cut-short' });
+	});
+
+	it('accepts failed unlocks written while locked, after the head', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await vault.lock();
+		await expect(unlockWithPassphrase(fastDeps, created.profileId, 'not the passphrase at all')).rejects.toThrow();
+		const reopened = new UnlockedVault(await unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE));
+		expect(await reopened.verifyAudit()).toEqual({ intact: true, entries: 8 });
+	});
+
+	it('drops the head key at lock', async () => {
+		const { created, vault } = await vaultWithHistory();
+		const key = created.db.auditKey!;
+		expect(key.some((b) => b !== 0)).toBe(true);
+		await vault.lock();
+		expect(created.db.auditKey).toBeNull();
+		expect(key.every((b) => b === 0)).toBe(true);
+	});
+
+	it('anchors an older vault, made before the head existed, at its first unlock', async () => {
+		const { created, vault } = await vaultWithHistory();
+		await vault.lock();
+		const db = new VaultDatabase(created.profileId);
+		await db.keyring.update('primary', { auditKey: undefined });
+		await db.auditHead.clear();
+		db.close();
+		const reopened = new UnlockedVault(await unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE));
+		expect(await reopened.verifyAudit()).toEqual({ intact: true, entries: 7 });
+		expect((await new VaultDatabase(created.profileId).keyring.get('primary'))?.auditKey).toBeInstanceOf(ArrayBuffer);
 	});
 });

@@ -1,12 +1,20 @@
+import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import { toHex, utf8 } from '$lib/domain/core/encoding';
-import type { AuditRow, VaultDatabase } from './database';
+import type { AuditHeadRow, AuditRow, VaultDatabase } from './database';
 
 /**
  * Append-only, hash-chained audit trail. Each entry's hash covers its fields and the previous
  * entry's hash, so removing or editing an entry breaks the chain at that point. Entries hold
  * no PHI (an action, a record kind and random id, a time), so they can be written while the
  * vault is locked (a failed unlock) and read by a compliance officer.
+ *
+ * A chain alone cannot show that its newest entries were cut off: what remains still links.
+ * So every entry written while the vault is unlocked also moves the chain's head (number and
+ * hash, with an HMAC under a key sealed in the keyring) in the same transaction, and a
+ * verification compares the chain with its head. An attacker without the passphrase can
+ * remove entries or forge unkeyed hashes, but cannot write a head that matches. What the head
+ * cannot see: failed-unlock entries written while locked, after the last unlocked write.
  */
 export type AuditAction =
 	| 'vault.create'
@@ -51,6 +59,25 @@ export interface AuditEvent {
 
 export const GENESIS = '0'.repeat(64);
 
+/** The stores every audited write must include in its transaction: the chain and its head. */
+export function auditStores(db: VaultDatabase) {
+	return [db.audit, db.auditHead] as const;
+}
+
+function headMac(key: Uint8Array, profileId: string, seq: number, hash: string): string {
+	return toHex(hmac(sha256, key, utf8(`tacit/audit-head/v1/${profileId}/${seq}/${hash}`)));
+}
+
+export function auditHeadRow(key: Uint8Array, row: Pick<AuditRow, 'seq' | 'hash' | 'profileId'>): AuditHeadRow {
+	return { id: 'head', seq: row.seq, hash: row.hash, mac: headMac(key, row.profileId, row.seq, row.hash) };
+}
+
+/** A head is genuine when its MAC verifies and the chain still holds its entry, unchanged. */
+async function headHolds(db: VaultDatabase, key: Uint8Array, profileId: string, head: AuditHeadRow | undefined): Promise<boolean> {
+	if (!head || head.mac !== headMac(key, profileId, head.seq, head.hash)) return false;
+	return (await db.audit.get(head.seq))?.hash === head.hash;
+}
+
 /** The exact bytes that are hashed: a fixed field order, so the hash never depends on object key order. */
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 	const canonical = JSON.stringify([
@@ -92,16 +119,23 @@ export async function appendAudit(
 	};
 	const row: AuditRow = { ...base, hash: entryHash(base) };
 	await db.audit.add(row);
+	// Unlocked: the head moves with the chain, unless the chain no longer holds the old head
+	// (entries were removed or replaced). Then the old head stays, and verification reports it.
+	const key = db.auditKey;
+	if (key) {
+		const old = await db.auditHead.get('head');
+		if (!old || (await headHolds(db, key, profileId, old))) await db.auditHead.put(auditHeadRow(key, row));
+	}
 	return row;
 }
 
 export async function recordAudit(db: VaultDatabase, profileId: string, event: AuditEvent): Promise<AuditRow> {
-	return db.transaction('rw', db.audit, () => appendAudit(db, profileId, event));
+	return db.transaction('rw', auditStores(db), () => appendAudit(db, profileId, event));
 }
 
 export type ChainReport =
 	| { intact: true; entries: number }
-	| { intact: false; entries: number; brokenAt: number; reason: 'missing-entry' | 'altered-entry' | 'broken-link' };
+	| { intact: false; entries: number; brokenAt: number; reason: 'missing-entry' | 'altered-entry' | 'broken-link' | 'cut-short' };
 
 /** Walks the chain in order and reports the first entry where it breaks. */
 export function verifyChain(rows: readonly AuditRow[]): ChainReport {
@@ -124,6 +158,25 @@ export function verifyChain(rows: readonly AuditRow[]): ChainReport {
 	return { intact: true, entries: rows.length };
 }
 
-export async function verifyAuditTrail(db: VaultDatabase): Promise<ChainReport> {
-	return verifyChain(await db.audit.orderBy('seq').toArray());
+/**
+ * The chain, then its head: with the vault unlocked (the audit key at hand), the head must
+ * verify and the chain must still hold it, and every entry after it must be one a locked
+ * vault writes (a failed unlock). Otherwise the newest entries were cut off or replaced.
+ */
+export async function verifyAuditTrail(db: VaultDatabase, profileId: string): Promise<ChainReport> {
+	const rows = await db.audit.orderBy('seq').toArray();
+	const chain = verifyChain(rows);
+	if (!chain.intact || rows.length === 0) return chain;
+	const cutShort = { intact: false, entries: rows.length, reason: 'cut-short' } as const;
+	const key = db.auditKey;
+	if (!key) {
+		// A keyring that seals a head key which did not open: the head cannot vouch for the trail.
+		return (await db.keyring.get('primary'))?.auditKey ? { ...cutShort, brokenAt: rows.length + 1 } : chain;
+	}
+	const head = await db.auditHead.get('head');
+	if (!(await headHolds(db, key, profileId, head))) {
+		return { ...cutShort, brokenAt: Math.min(head?.seq ?? rows.length + 1, rows.length + 1) };
+	}
+	const unanchored = rows.slice(head!.seq).find((row) => row.action !== 'vault.unlock-failed');
+	return unanchored ? { ...cutShort, brokenAt: unanchored.seq } : chain;
 }

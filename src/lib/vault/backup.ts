@@ -1,5 +1,5 @@
 import { AppError } from '$lib/domain/core/app-error';
-import { appendAudit } from './audit';
+import { appendAudit, auditStores } from './audit';
 import { encodePrefix, newBodyIv, packBody, type BackupBody } from './backup-format';
 import { RECORD_TABLES, type RecordRow, type RecordTable } from './database';
 import { DEFAULT_AUTO_LOCK_MINUTES, profileEntry, type OpenedVault } from './keyring';
@@ -54,7 +54,7 @@ export async function createBackup(opened: OpenedVault, now: Date = new Date()):
 	for (const t of RECORD_TABLES) counts[t] = snapshot.body.tables[t].length;
 	counts.audit = snapshot.body.audit.length;
 	await writeOrExplain(() =>
-		db.transaction('rw', db.settings, db.audit, async () => {
+		db.transaction('rw', [db.settings, ...auditStores(db)], async () => {
 			const settings = (await db.settings.get('preferences')) ?? { id: 'preferences', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
 			await db.settings.put({ ...settings, lastBackupAt: now.getTime() });
 			await appendAudit(db, profileId, { action: 'backup.create', detail: countsDetail(counts) }, now.getTime());

@@ -1,5 +1,5 @@
 import { AppError } from '$lib/domain/core/app-error';
-import { appendAudit } from './audit';
+import { appendAudit, auditStores } from './audit';
 import type { RecordTable, VaultDatabase } from './database';
 import { writeOrExplain } from './storage';
 
@@ -28,7 +28,7 @@ export async function deleteClientRecords(db: VaultDatabase, profileId: string, 
 				db.safetyPlans,
 				db.crisisProtocols,
 				db.clientDocuments,
-				db.audit
+				...auditStores(db)
 			],
 			async () => {
 				if (!(await db.clients.get(clientId))) throw new AppError('record/not-found', { table: 'clients' });

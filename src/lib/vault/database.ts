@@ -36,6 +36,8 @@ export interface KeyringRow {
 	/** HKDF salt for the recovery wrap. */
 	recoverySalt: Uint8Array<ArrayBuffer>;
 	changedAt: number;
+	/** The audit head's MAC key, sealed under the data key; added at the first unlock of an older vault. */
+	auditKey?: Envelope;
 }
 
 /** Non-clinical, per-profile preferences readable before unlock. */
@@ -99,6 +101,14 @@ export interface ClientRecordRow extends RecordRow {
 	clientId: string;
 }
 
+/** The newest audit entry when it was written: its number and hash, with a MAC under the audit key. */
+export interface AuditHeadRow {
+	id: 'head';
+	seq: number;
+	hash: string;
+	mac: string;
+}
+
 export interface AuditRow {
 	seq: number;
 	at: number;
@@ -129,6 +139,13 @@ export class VaultDatabase extends Dexie {
 	crisisProtocols!: EntityTable<ClientRecordRow, 'id'>;
 	clientDocuments!: EntityTable<ClientRecordRow, 'id'>;
 	audit!: EntityTable<AuditRow, 'seq'>;
+	/** The audit chain's newest entry, authenticated (see audit.ts): how removed newest entries are found. */
+	auditHead!: EntityTable<AuditHeadRow, 'id'>;
+	/**
+	 * The key that authenticates `auditHead`, present only while the vault is unlocked in this
+	 * tab (the keyring holds it sealed under the data key). Zeroed and dropped at lock.
+	 */
+	auditKey: Uint8Array | null = null;
 
 	constructor(profileId: string) {
 		super(vaultDatabaseName(profileId));
@@ -164,6 +181,8 @@ export class VaultDatabase extends Dexie {
 			crisisProtocols: 'id, clientId, updatedAt',
 			clientDocuments: 'id, clientId, updatedAt'
 		});
+		// v6: the audit chain's authenticated head, so a trail cut short is detected.
+		this.version(6).stores({ auditHead: 'id' });
 	}
 }
 

@@ -1,6 +1,6 @@
 import { AppError } from '$lib/domain/core/app-error';
 import { MIN_PASSPHRASE_LENGTH_CHARS } from '$lib/domain/passphrase/passphrase-rules';
-import { appendAudit, recordAudit } from './audit';
+import { appendAudit, auditHeadRow, auditStores, recordAudit } from './audit';
 import { type KeyringRow, ProfileDirectory, type ProfileRow, VaultDatabase } from './database';
 import type { Argon2Runner } from './kdf';
 import { newKdfParams, validateKdfParams, type KdfParams } from './kdf-params';
@@ -16,12 +16,15 @@ import {
 	unwrapDataKey,
 	wrapDataKey
 } from './keys';
+import { openBytes, sealBytes } from './envelope';
 import { persistStorage, writeOrExplain } from './storage';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 const passphraseContext = (profileId: string) => `tacit/keyring/v1/passphrase/${profileId}`;
 const recoveryContext = (profileId: string) => `tacit/keyring/v1/recovery/${profileId}`;
+const auditKeyContext = (profileId: string) => `tacit/keyring/v1/audit-head/${profileId}`;
+const AUDIT_KEY_BYTES = 32;
 
 export interface KeyringDeps {
 	argon2: Argon2Runner;
@@ -69,9 +72,12 @@ export async function createVault(
 		recoverySalt,
 		changedAt: Date.now()
 	};
+	const auditKey = crypto.getRandomValues(new Uint8Array(AUDIT_KEY_BYTES));
+	keyring.auditKey = await sealBytes(dataKey, 'keyring', auditKeyContext(profileId), auditKey.slice());
 	const db = new VaultDatabase(profileId);
+	db.auditKey = auditKey;
 	await writeOrExplain(() =>
-		db.transaction('rw', db.keyring, db.settings, db.audit, async () => {
+		db.transaction('rw', [db.keyring, db.settings, ...auditStores(db)], async () => {
 			await db.keyring.put(keyring);
 			await db.settings.put({ id: 'preferences', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES });
 			await appendAudit(db, profileId, { action: 'vault.create' });
@@ -105,6 +111,7 @@ export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string,
 	const db = await openExisting(profileId);
 	try {
 		const dataKey = await unwrapWithPassphrase(deps, await readKeyring(db), profileId, passphrase);
+		await attachAuditKey(db, profileId, dataKey);
 		await recordAudit(db, profileId, { action: 'vault.unlock' });
 		return { profileId, db, dataKey };
 	} catch (error) {
@@ -130,6 +137,7 @@ export async function recoverWithKey(
 	const db = await openExisting(profileId);
 	try {
 		const extractable = await unwrapWithRecoveryKey(await readKeyring(db), profileId, recoveryText);
+		await attachAuditKey(db, profileId, extractable);
 		const dataKey = await rewrapPassphrase(deps, db, profileId, extractable, newPassphrase, 'vault.recover');
 		return { profileId, db, dataKey };
 	} catch (error) {
@@ -139,6 +147,34 @@ export async function recoverWithKey(
 		db.close();
 		throw error;
 	}
+}
+
+/**
+ * Opens the audit head's key from the keyring into `db.auditKey`, for this unlock only. A vault
+ * made before the head existed gets a key now, and its head is set to the chain as it stands
+ * (nothing older can be vouched for). `reanchor` does the same for a chain the clinician just
+ * restored with their secret. A key that fails its integrity check is left out: the audit
+ * trail then reports itself unverifiable rather than blocking the clinician's records.
+ */
+export async function attachAuditKey(db: VaultDatabase, profileId: string, dataKey: DataKey, options: { reanchor?: boolean } = {}): Promise<void> {
+	const keyring = await readKeyring(db);
+	const context = auditKeyContext(profileId);
+	const stored = keyring.auditKey ? await openBytes(dataKey, 'keyring', context, keyring.auditKey).catch(() => null) : null;
+	// Damaged (not merely absent): left out, and verifyAuditTrail says the trail cannot be vouched for.
+	if (keyring.auditKey && !options.reanchor) {
+		db.auditKey = stored;
+		return;
+	}
+	const key = stored ?? crypto.getRandomValues(new Uint8Array(AUDIT_KEY_BYTES));
+	const sealed = stored ? keyring.auditKey! : await sealBytes(dataKey, 'keyring', context, key.slice());
+	await writeOrExplain(() =>
+		db.transaction('rw', [db.keyring, ...auditStores(db)], async () => {
+			await db.keyring.update('primary', { auditKey: sealed });
+			const last = await db.audit.orderBy('seq').last();
+			if (last) await db.auditHead.put(auditHeadRow(key, last));
+		})
+	);
+	db.auditKey = key;
 }
 
 /** Changing the passphrase rewraps the data key only; no record is touched. */
@@ -165,7 +201,7 @@ async function rewrapPassphrase(
 ): Promise<DataKey> {
 	const { kdf, passphraseWrap, sessionKey } = await wrapForPassphrase(deps, profileId, extractable, newPassphrase);
 	await writeOrExplain(() =>
-		db.transaction('rw', db.keyring, db.audit, async () => {
+		db.transaction('rw', [db.keyring, ...auditStores(db)], async () => {
 			await db.keyring.update('primary', { kdf, passphraseWrap, changedAt: Date.now() });
 			await appendAudit(db, profileId, { action });
 		})

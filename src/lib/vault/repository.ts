@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { AppError, toAppError } from '$lib/domain/core/app-error';
-import { appendAudit, type AuditAction } from './audit';
+import { appendAudit, auditStores, type AuditAction } from './audit';
 import type { RecordRow, RecordTable, VaultDatabase } from './database';
 import { open, seal, type Envelope } from './envelope';
 import type { DataKey } from './keys';
@@ -72,7 +72,7 @@ export class EncryptedRepository<T extends { id: string }> {
 	 */
 	async put(record: T, options: WriteOptions = {}): Promise<RecordRow> {
 		const write = await this.prepare(record, options);
-		return writeOrExplain(() => this.#db.transaction('rw', this.#db[this.#table], this.#db.audit, write.apply));
+		return writeOrExplain(() => this.#db.transaction('rw', [this.#db[this.#table], ...auditStores(this.#db)], write.apply));
 	}
 
 	/**
@@ -113,7 +113,7 @@ export class EncryptedRepository<T extends { id: string }> {
 		for (let i = 0; i < records.length; i += PUT_MANY_SLICE) slices.push(records.slice(i, i + PUT_MANY_SLICE));
 		const sealing = slices.map((slice) => Promise.all(slice.map((r) => seal(this.#key, this.#table, r.id, r))));
 		await writeOrExplain(() =>
-			this.#db.transaction('rw', table, this.#db.audit, async () => {
+			this.#db.transaction('rw', [table, ...auditStores(this.#db)], async () => {
 				// Keys first: fetching whole rows for ids that do not exist yet costs far more.
 				const present = new Set(await table.where(':id').anyOf(ids).primaryKeys());
 				const existing = new Map((await table.bulkGet([...present])).map((row) => [row!.id, row!]));
@@ -219,7 +219,7 @@ export class EncryptedRepository<T extends { id: string }> {
 		if (ids.length === 0) return;
 		const table = this.#db[this.#table];
 		await writeOrExplain(() =>
-			this.#db.transaction('rw', table, this.#db.audit, async () => {
+			this.#db.transaction('rw', [table, ...auditStores(this.#db)], async () => {
 				await table.bulkDelete([...ids]);
 				await this.#auditBatch('record.delete', [...ids]);
 			})

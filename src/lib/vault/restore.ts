@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
 import { AppError, isAppError } from '$lib/domain/core/app-error';
-import { appendAudit } from './audit';
+import { appendAudit, auditStores } from './audit';
 import { parseBackupFile, unpackBody, type BackupBody, type BackupHeader, type ParsedBackup } from './backup-format';
 import { RECORD_TABLES, VaultDatabase, vaultDatabaseName, type AuditRow, type KeyringRow, type RecordRow, type RecordTable } from './database';
 import { openBytes } from './envelope';
 import type { DataKey } from './keys';
 import {
 	checkPassphrase,
+	attachAuditKey,
 	profileEntry,
 	saveProfileEntry,
 	unwrapWithPassphrase,
@@ -133,7 +134,7 @@ async function writeRestore(
 	try {
 		await db.open();
 		if (existed) await assertSameDataKey(db, dataKey);
-		const tables = [db.keyring, db.settings, db.audit, ...RECORD_TABLES.map((t) => db[t])];
+		const tables = [db.keyring, db.settings, ...auditStores(db), ...RECORD_TABLES.map((t) => db[t])];
 		const report = await writeOrExplain(() =>
 			db.transaction('rw', tables, async () => {
 				const report = await mergeInto(db, keyring, body);
@@ -141,6 +142,8 @@ async function writeRestore(
 				return report;
 			})
 		);
+		// The clinician proved the secret: the merged trail, as it now stands, is what the head vouches for.
+		await attachAuditKey(db, profileId, dataKey, { reanchor: true });
 		// The directory row goes last, as in createVault: a failed restore never shows up as a profile.
 		if (!(await profileEntry(profileId))) await saveProfileEntry({ ...header.profile });
 		await persistStorage();

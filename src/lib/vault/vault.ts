@@ -8,7 +8,7 @@ import { assertSafetyPlanChangeAllowed, type SafetyPlan } from '$lib/domain/safe
 import { assertConsentChangeAllowed, type Disclosure, type Part2Consent } from '$lib/domain/compliance/consent';
 import type { Client, Session } from '$lib/domain/core/records';
 import { assertPlanChangeAllowed, type TreatmentPlan } from '$lib/domain/plans/treatment-plan';
-import { recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
+import { auditStores, recordAudit, verifyAuditTrail, type AuditEvent, type ChainReport } from './audit';
 import { createBackup, type BackupFile } from './backup';
 import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
@@ -140,7 +140,7 @@ export class UnlockedVault {
 		const db = this.#db;
 		const tables = [...new Set(writes.map((w) => w.table))].map((t) => db[t]);
 		await writeOrExplain(() =>
-			db.transaction('rw', [...tables, db.audit], async () => {
+			db.transaction('rw', [...tables, ...auditStores(db)], async () => {
 				for (const write of writes) await write.apply();
 			})
 		);
@@ -155,7 +155,7 @@ export class UnlockedVault {
 	}
 
 	async verifyAudit(): Promise<ChainReport> {
-		return verifyAuditTrail(this.#db);
+		return verifyAuditTrail(this.#db, this.profileId);
 	}
 
 	async settings(): Promise<SettingsRow> {
@@ -165,7 +165,7 @@ export class UnlockedVault {
 	async saveSettings(patch: Partial<Omit<SettingsRow, 'id'>>): Promise<SettingsRow> {
 		const next = { ...(await this.settings()), ...patch };
 		await writeOrExplain(() =>
-			this.#db.transaction('rw', this.#db.settings, this.#db.audit, async () => {
+			this.#db.transaction('rw', [this.#db.settings, ...auditStores(this.#db)], async () => {
 				await this.#db.settings.put(next);
 				await recordAudit(this.#db, this.profileId, { action: 'settings.update' });
 			})
@@ -202,7 +202,10 @@ export class UnlockedVault {
 	}
 
 	close(): void {
-		this.#opened?.db.close();
+		const db = this.#opened?.db;
+		db?.auditKey?.fill(0);
+		if (db) db.auditKey = null;
+		db?.close();
 		this.#opened = null;
 	}
 

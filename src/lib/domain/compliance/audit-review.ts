@@ -23,7 +23,7 @@ export interface AuditEntry {
 /** The result of checking the hash chain (the shape the vault reports). */
 export type ChainCheck =
 	| { intact: true; entries: number }
-	| { intact: false; entries: number; brokenAt: number; reason: 'missing-entry' | 'altered-entry' | 'broken-link' };
+	| { intact: false; entries: number; brokenAt: number; reason: 'missing-entry' | 'altered-entry' | 'broken-link' | 'cut-short' };
 
 /** Empty strings mean "any", so form fields can bind to the filter directly. */
 export interface AuditFilter {
@@ -39,7 +39,8 @@ export interface AuditFilter {
 export const CHAIN_BREAK_REASONS = {
 	'missing-entry': 'an entry is missing',
 	'altered-entry': 'an entry was altered',
-	'broken-link': 'an entry does not follow the one before it'
+	'broken-link': 'an entry does not follow the one before it',
+	'cut-short': 'the newest entries were removed or replaced (the trail does not reach its sealed head)'
 } as const;
 
 const ACTION_LABELS: Readonly<Record<string, string>> = {
