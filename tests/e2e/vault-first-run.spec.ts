@@ -70,3 +70,35 @@ test('the recovery key opens the vault and sets a new passphrase', async ({ page
 	await page.getByRole('button', { name: 'Lock' }).click();
 	await unlock(page, 'a whole new passphrase');
 });
+
+test('a new recovery key is shown once, retires the old one, and is audited', async ({ page }) => {
+	const oldKey = await createVault(page);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	const panel = page.getByRole('form', { name: 'Recovery key' });
+	await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+	await panel.getByRole('button', { name: 'New recovery key' }).click();
+	const shown = panel.getByTestId('recovery-key');
+	await expect(shown).toBeVisible({ timeout: 30_000 });
+	const newKey = (await shown.textContent())!.trim();
+	expect(newKey).not.toBe(oldKey);
+	await panel.getByLabel('I have saved my recovery key').check();
+	await panel.getByRole('button', { name: 'Done' }).click();
+	// Shown once: gone from the screen, and the panel says the old key is retired.
+	await expect(page.getByText(newKey)).toHaveCount(0);
+	await expect(panel.getByRole('status')).toContainText('The old one is retired');
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	await expect(page.locator('tbody tr[data-action="vault.recovery-key-replace"]')).toHaveCount(1);
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
+
+	await page.getByRole('button', { name: 'Lock' }).click();
+	await page.getByRole('button', { name: /Use the recovery key/ }).click();
+	await page.getByLabel('Recovery key').fill(oldKey);
+	await page.getByLabel('Choose a new passphrase').fill('a whole new passphrase');
+	await page.getByLabel('Type it again').fill('a whole new passphrase');
+	await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+	await expect(page.getByRole('alert')).toContainText(/recovery key/i);
+	await page.getByLabel('Recovery key').fill(newKey);
+	await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
+	await expect(page.getByTestId('vault-state')).toContainText('Unlocked', { timeout: 30_000 });
+});

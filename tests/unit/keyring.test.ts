@@ -131,6 +131,33 @@ describe('the recovery key', () => {
 	});
 });
 
+describe('a new recovery key', () => {
+	it('replaces the old one: the new key opens the vault, the old one no longer does, and the change is audited', async () => {
+		const { created, vault, session } = await freshVault();
+		const fresh = await vault.replaceRecoveryKey(fastDeps, PASSPHRASE);
+		expect(fresh).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+		expect(fresh).not.toBe(created.recoveryKey);
+		expect((await vault.auditEntries()).at(-1)?.action).toBe('vault.recovery-key-replace');
+		expect(await vault.verifyAudit()).toMatchObject({ intact: true });
+		vault.close();
+		expect(await codeOf(recoverWithKey(fastDeps, created.profileId, created.recoveryKey, 'brand new passphrase 1'))).toBe(
+			'vault/wrong-recovery-key'
+		);
+		const recovered = new UnlockedVault(await recoverWithKey(fastDeps, created.profileId, fresh, 'brand new passphrase 1'));
+		expect(await recovered.sessions.get(session.id)).toEqual(session);
+		recovered.close();
+	});
+
+	it('asks for the passphrase and changes nothing when it is wrong', async () => {
+		const { created, vault } = await freshVault();
+		const before = await created.db.keyring.get('primary');
+		expect(await codeOf(vault.replaceRecoveryKey(fastDeps, 'not the passphrase at all'))).toBe('vault/wrong-passphrase');
+		expect(await created.db.keyring.get('primary')).toEqual(before);
+		vault.close();
+		await recoverWithKey(fastDeps, created.profileId, created.recoveryKey, 'brand new passphrase 1');
+	});
+});
+
 describe('stored KDF parameters', () => {
 	it('refuses to unlock with parameters weaker than the minimum (downgrade attack)', async () => {
 		const { created, vault } = await freshVault();

@@ -24,6 +24,7 @@ export type AuditAction =
 	| 'vault.auto-lock'
 	| 'vault.passphrase-change'
 	| 'vault.recover'
+	| 'vault.recovery-key-replace'
 	| 'settings.update'
 	| 'record.create'
 	| 'record.update'

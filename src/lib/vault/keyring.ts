@@ -177,6 +177,31 @@ export async function attachAuditKey(db: VaultDatabase, profileId: string, dataK
 	db.auditKey = key;
 }
 
+/**
+ * A new recovery key, for one lost or seen by someone else: the data key is wrapped under it
+ * and the old wrap is overwritten, so the old key no longer opens this vault (a backup made
+ * before still carries the old wrap). The passphrase is asked again, as for a passphrase
+ * change. Returns the new key's text, which the caller shows once; it is never stored.
+ */
+export async function replaceRecoveryKey(deps: KeyringDeps, vault: OpenedVault, currentPassphrase: string): Promise<string> {
+	const { db, profileId } = vault;
+	const extractable = await unwrapWithPassphrase(deps, await readKeyring(db), profileId, currentPassphrase, { extractable: true });
+	const recovery = newRecoveryKey();
+	try {
+		const recoverySalt = crypto.getRandomValues(new Uint8Array(16));
+		const recoveryWrap = await wrapDataKey(extractable, await recoveryWrappingKey(recovery, recoverySalt), recoveryContext(profileId));
+		await writeOrExplain(() =>
+			db.transaction('rw', [db.keyring, ...auditStores(db)], async () => {
+				await db.keyring.update('primary', { recoveryWrap, recoverySalt, changedAt: Date.now() });
+				await appendAudit(db, profileId, { action: 'vault.recovery-key-replace' });
+			})
+		);
+		return formatRecoveryKey(recovery);
+	} finally {
+		recovery.fill(0);
+	}
+}
+
 /** Changing the passphrase rewraps the data key only; no record is touched. */
 export async function changePassphrase(
 	deps: KeyringDeps,

@@ -12,7 +12,7 @@ import { auditStores, recordAudit, verifyAuditTrail, type AuditEvent, type Chain
 import { createBackup, type BackupFile } from './backup';
 import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
-import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, type KeyringDeps, type OpenedVault } from './keyring';
+import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, replaceRecoveryKey, type KeyringDeps, type OpenedVault } from './keyring';
 import { EncryptedRepository, type PreparedWrite, type UnreadableListener } from './repository';
 import { writeOrExplain } from './storage';
 
@@ -177,6 +177,12 @@ export class UnlockedVault {
 	async changePassphrase(deps: KeyringDeps, current: string, next: string): Promise<void> {
 		if (!this.#opened) throw new Error('vault closed');
 		await changePassphrase(deps, this.#opened, current, next);
+	}
+
+	/** Replaces the recovery key (the passphrase confirms it); returns the new key's text, to show once. */
+	async replaceRecoveryKey(deps: KeyringDeps, passphrase: string): Promise<string> {
+		if (!this.#opened) throw new Error('vault closed');
+		return replaceRecoveryKey(deps, this.#opened, passphrase);
 	}
 
 	/** The encrypted backup file of this profile (one consistent snapshot); records 'backup.create' and `lastBackupAt`. */

@@ -51,6 +51,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
 	'vault.auto-lock': 'Locked automatically (idle)',
 	'vault.passphrase-change': 'Passphrase changed',
 	'vault.recover': 'Opened with recovery key',
+	'vault.recovery-key-replace': 'Recovery key replaced',
 	'settings.update': 'Settings changed',
 	'record.create': 'Record created',
 	'record.update': 'Record updated',

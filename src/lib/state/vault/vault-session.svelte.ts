@@ -141,6 +141,11 @@ export class VaultSession {
 		await this.vault.changePassphrase(deps, current, next);
 	}
 
+	/** A new recovery key; the text is returned for the screen to show once and is kept nowhere else. */
+	replaceRecoveryKey(passphrase: string): Promise<string> {
+		return this.vault.replaceRecoveryKey(deps, passphrase);
+	}
+
 	async setAutoLockMinutes(minutes: number): Promise<void> {
 		this.settings = await this.vault.saveSettings({ autoLockMinutes: minutes });
 		this.#idle?.setTimeout(minutes * 60_000);
