@@ -68,3 +68,35 @@ test('risk language in the session content raises a banner that points to a risk
 	await page.getByLabel('Session content').fill('Client denies SI/HI. Discussed work stress.');
 	await expect(page.getByTestId('risk-banner')).toContainText('Risk was discussed');
 });
+
+test('a signed note freezes its header: the session times and service become read-only, and the export shows what was signed', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Riley Shaw');
+	await page.getByRole('button', { name: 'New session' }).click();
+	await page.getByLabel('Start').fill('14:00');
+	await page.getByLabel('End').fill('14:53');
+	await page.getByLabel('Session content').fill('Client reported sleeping better. We practised paced breathing.');
+	await expect(page.getByText('53 minutes')).toBeVisible();
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
+	await page.getByRole('button', { name: 'Confirm 90837' }).click();
+	await expect(page.getByTestId('cpt')).toContainText('CPT: 90837');
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await page.getByRole('button', { name: 'Sign note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
+
+	await expect(page.getByTestId('signed-header')).toContainText('14:00–14:53 (53 min)');
+	await expect(page.getByTestId('header-signed')).toContainText('add an addendum');
+	for (const label of ['Date', 'Start', 'End', 'Participants']) {
+		await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('readonly', '');
+	}
+	await expect(page.getByLabel('Service type')).toBeDisabled();
+	// Typing into the end time changes nothing.
+	await page.getByLabel('End', { exact: true }).pressSequentially('1420');
+	await expect(page.getByLabel('End', { exact: true })).toHaveValue('14:53');
+
+	const pdf = await pdfText((await download(page, 'PDF')).bytes);
+	expect(pdf.text).toMatch(/14:00\s*[-–]\s*14:53/);
+	expect(pdf.text).not.toContain('14:20');
+	expect(pdf.text).toContain('90837');
+});

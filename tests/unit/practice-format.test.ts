@@ -26,7 +26,7 @@ describe('a practice’s own note format', () => {
 	it('travels with the note, so a signed note keeps its shape when the practice edits the format', () => {
 		const result = practiceFormat('Brief', 'Summary: One paragraph\nNext: Next steps');
 		if (!('format' in result)) throw new Error(result.problem);
-		const note = signNote({ ...newNote('n', 'c', 's', result.format), sections: { summary: 'Calm week.', next: 'Not documented' } }, 'Dr. A');
+		const note = signNote({ ...newNote('n', 'c', 's', result.format), sections: { summary: 'Calm week.', next: 'Not documented' } }, 'Dr. A', { date: '2026-11-20', startTime: '', endTime: '', serviceType: 'Individual psychotherapy', participants: '', diagnoses: [] });
 		expect(note.format.sections.map((s) => s.key)).toEqual(['summary', 'next']);
 		expect(signatureHolds(note)).toBe(true);
 	});

@@ -1,4 +1,4 @@
-import type { Note } from '$lib/domain/notes/note';
+import { noteHeader, type Note } from '$lib/domain/notes/note';
 import type { NoteDocument } from '$lib/domain/notes/note-document';
 import type { Client, Session } from '$lib/domain/core/records';
 import type { UnlockedVault } from '$lib/vault/vault';
@@ -10,14 +10,16 @@ import { exportFileName, noteToDocx, noteToFhirJson, noteToPdf, noteToPlainText,
  * the document, so they cannot leave with it.
  */
 export function noteDocument(note: Note, client: Client, session: Session, practiceName = ''): NoteDocument {
+	// A signed note exports the header it was signed with; a draft shows the session as it stands.
+	const header = note.header ?? noteHeader(note, session, client);
 	return {
 		client: { id: client.id, name: client.name, dateOfBirth: client.dateOfBirth, part2: client.part2 },
 		session: {
-			date: session.date,
-			startTime: session.startTime,
-			endTime: session.endTime,
-			serviceType: session.serviceType,
-			participants: session.participants
+			date: header.date,
+			startTime: header.startTime,
+			endTime: header.endTime,
+			serviceType: header.serviceType,
+			participants: header.participants
 		},
 		format: note.format,
 		sections: note.sections,
@@ -27,10 +29,7 @@ export function noteDocument(note: Note, client: Client, session: Session, pract
 		addenda: note.addenda,
 		cpt: note.cpt,
 		details: note.details,
-		// Minimum necessary: the diagnoses this session addressed, when the clinician chose them.
-		diagnoses: note.details.diagnosesAddressed.length
-			? client.diagnoses.filter((d) => note.details.diagnosesAddressed.includes(d.code))
-			: client.diagnoses,
+		diagnoses: header.diagnoses,
 		practiceName
 	};
 }

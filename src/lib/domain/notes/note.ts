@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { AppError } from '../core/app-error';
 import { toHex, utf8 } from '../core/encoding';
+import { durationMinutes, type Client, type ServiceType, type Session } from '../core/records';
 import { NOT_DOCUMENTED, type NoteFormat } from './note-formats';
 
 /**
@@ -33,6 +34,35 @@ export interface NoteDetails {
 	nextAppointment: string;
 }
 
+/**
+ * What a signed note says about its session, frozen when it is signed and hashed with its
+ * text: the session record can still be opened, but the note and its exports keep these.
+ */
+export interface NoteHeader {
+	date: string;
+	startTime: string;
+	endTime: string;
+	serviceType: ServiceType;
+	participants: string;
+	/** The diagnoses the note shows: those addressed, or (none chosen) all the client's, with their descriptions. */
+	diagnoses: { code: string; description: string }[];
+}
+
+/** The header a note would be signed with now: from the session and the client's diagnoses as they stand. */
+export function noteHeader(note: Pick<Note, 'details'>, session: Session, client: Pick<Client, 'diagnoses'>): NoteHeader {
+	const addressed = note.details.diagnosesAddressed;
+	// Minimum necessary: the diagnoses this session addressed, when the clinician chose them.
+	const diagnoses = addressed.length ? client.diagnoses.filter((d) => addressed.includes(d.code)) : client.diagnoses;
+	return {
+		date: session.date,
+		startTime: session.startTime,
+		endTime: session.endTime,
+		serviceType: session.serviceType,
+		participants: session.participants,
+		diagnoses: diagnoses.map(({ code, description }) => ({ code, description }))
+	};
+}
+
 export interface Note {
 	id: string;
 	clientId: string;
@@ -47,6 +77,8 @@ export interface Note {
 	signedBy: string | null;
 	signedAt: string | null;
 	contentHash: string | null;
+	/** Set at signing (notes signed before it existed have none, and their hash covers the rest). */
+	header?: NoteHeader;
 	addenda: Addendum[];
 	/** How the draft was produced, for the record: 'outline', a model id, or 'manual'. */
 	draftedWith: string;
@@ -73,8 +105,21 @@ export function newNote(id: string, clientId: string, sessionId: string, format:
 	};
 }
 
-/** The exact text whose hash is signed: format, then each section in the format's order. */
-export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details'>): string {
+function headerLines(h: NoteHeader): string {
+	const minutes = durationMinutes(h.startTime, h.endTime);
+	const times = h.startTime || h.endTime ? ` ${h.startTime}-${h.endTime}${minutes !== null ? ` (${minutes} min)` : ''}` : '';
+	return [
+		`Session: ${h.date}${times}, ${h.serviceType}`,
+		`Participants: ${h.participants}`,
+		`Diagnoses: ${h.diagnoses.map((d) => `${d.code} ${d.description}`).join('; ')}`
+	].join('\n');
+}
+
+/**
+ * The exact text whose hash is signed: the session header, the format, each section in the
+ * format's order, then the details and CPT codes: everything the signed note shows.
+ */
+export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details' | 'header'>): string {
 	const format = note.format;
 	const body = format.sections.map((s) => `${s.title}\n${note.sections[s.key] ?? ''}`).join('\n\n');
 	const d = note.details;
@@ -84,10 +129,11 @@ export function signedContent(note: Pick<Note, 'format' | 'sections' | 'cpt' | '
 		`Goals addressed: ${d.goalsAddressed}`,
 		`Next appointment: ${d.nextAppointment}`
 	].join('\n');
-	return `${format.name}\n\n${body}\n\n${details}\nCPT: ${note.cpt.join(', ')}`;
+	const text = `${format.name}\n\n${body}\n\n${details}\nCPT: ${note.cpt.join(', ')}`;
+	return note.header ? `${headerLines(note.header)}\n\n${text}` : text;
 }
 
-export function contentHash(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details'>): string {
+export function contentHash(note: Pick<Note, 'format' | 'sections' | 'cpt' | 'details' | 'header'>): string {
 	return toHex(sha256(utf8(signedContent(note))));
 }
 
@@ -97,14 +143,15 @@ export function editSections(note: Note, sections: Record<string, string>): Note
 	return { ...note, sections: { ...note.sections, ...sections } };
 }
 
-export function signNote(note: Note, signer: string, now: Date = new Date()): Note {
+export function signNote(note: Note, signer: string, header: NoteHeader, now: Date = new Date()): Note {
 	if (note.status === 'signed') throw new AppError('note/signed', { id: note.id });
+	const signed = { ...note, header };
 	return {
-		...note,
+		...signed,
 		status: 'signed',
 		signedBy: signer,
 		signedAt: now.toISOString(),
-		contentHash: contentHash(note)
+		contentHash: contentHash(signed)
 	};
 }
 
@@ -132,6 +179,7 @@ export function assertNoteChangeAllowed(before: Note | null, after: Note): void 
 		same(before.cpt, after.cpt) &&
 		same(before.details, after.details) &&
 		same(before.format, after.format) &&
+		same(before.header, after.header) &&
 		before.signedBy === after.signedBy &&
 		before.signedAt === after.signedAt &&
 		before.contentHash === after.contentHash &&

@@ -1,6 +1,6 @@
 import { toAppError, type AppError } from '$lib/domain/core/app-error';
 import { checkGrounding, indexSource, type GroundedSentence, type GroundingSource } from '$lib/domain/grounding/check';
-import { editSections, newNote, type Note } from '$lib/domain/notes/note';
+import { editSections, newNote, noteHeader, type Note } from '$lib/domain/notes/note';
 import { NOTE_FORMATS, type NoteFormat } from '$lib/domain/notes/note-formats';
 import { partialSections } from '$lib/domain/core/partial-json';
 import type { Client, Session } from '$lib/domain/core/records';
@@ -235,7 +235,10 @@ export class NoteDraft {
 	async sign(): Promise<void> {
 		if (!this.note) return;
 		await this.saver.flush();
-		this.note = await signAndStore(vaultSession.vault, $state.snapshot(this.note) as Note, vaultSession.profileName);
+		const note = $state.snapshot(this.note) as Note;
+		// The session's date, times, service and participants are signed as they are now.
+		const header = noteHeader(note, $state.snapshot(this.session) as Session, this.client);
+		this.note = await signAndStore(vaultSession.vault, note, vaultSession.profileName, header);
 	}
 
 	/** A Part 2 note leaves only through the consent gate, to the recipient and for the purpose given. */
