@@ -102,3 +102,34 @@ test('a new recovery key is shown once, retires the old one, and is audited', as
 	await page.getByRole('button', { name: 'Open and set the new passphrase' }).click();
 	await expect(page.getByTestId('vault-state')).toContainText('Unlocked', { timeout: 30_000 });
 });
+
+test('a client who leaves care is discharged, not deleted: read-only, out of the list, reopened in one step', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Morgan Lee');
+	await addSession(page, 'Final session. Goals met.');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await page.getByRole('main').getByRole('link', { name: 'Morgan Lee', exact: true }).click();
+
+	await page.getByRole('button', { name: 'Discharge…' }).click();
+	await page.getByLabel('Reason (optional)').fill('Treatment goals met');
+	await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+	await expect(page.getByTestId('discharge-status')).toContainText(/read-only and kept until \d{4}-\d{2}-\d{2}, 6 years after discharge/);
+	await expect(page.getByLabel('Full name')).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'New session' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Delete permanently' })).toHaveCount(0);
+	await expect(page.getByText('Permanent deletion becomes possible when the retention period ends.')).toBeVisible();
+	// The sessions stay readable.
+	await expect(page.getByRole('list', { name: 'Sessions' }).getByRole('link')).toHaveCount(1);
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+	await expect(page.getByRole('list', { name: 'All clients' })).not.toContainText('Morgan Lee');
+	await page.getByText('Discharged (1)').click();
+	await page.getByRole('list', { name: 'Discharged clients' }).getByRole('link', { name: 'Morgan Lee' }).click();
+	await page.getByRole('button', { name: 'Reopen the record' }).click();
+	await expect(page.getByLabel('Full name')).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'New session' })).toBeVisible();
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	await expect(page.locator('tbody tr[data-action="client.discharge"]')).toHaveCount(1);
+	await expect(page.locator('tbody tr[data-action="client.reopen"]')).toHaveCount(1);
+});

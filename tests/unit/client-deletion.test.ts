@@ -51,11 +51,16 @@ async function addClientWithRecords(vault: UnlockedVault, id: string, name: stri
 	return client;
 }
 
+/** Discharged on this date, the 'leaving' client's six years end on 2025-03-01; TODAY is after that. */
+const DISCHARGED_ON = '2019-03-01';
+const TODAY = '2026-12-06';
+
 async function twoClients() {
 	const created = await createVault(fastDeps, { displayName: 'Dr. Lee', passphrase: PASSPHRASE });
 	const vault = new UnlockedVault(created);
-	await addClientWithRecords(vault, 'leaving', 'Avery Leaving', 3);
+	const leaving = await addClientWithRecords(vault, 'leaving', 'Avery Leaving', 3);
 	await addClientWithRecords(vault, 'staying', 'Sam Staying', 2);
+	await vault.dischargeClient({ ...leaving, dateOfBirth: '1990-04-12' }, { on: DISCHARGED_ON, reason: 'Moved away', by: 'Dr. Lee' });
 	return { created, vault };
 }
 
@@ -81,7 +86,7 @@ describe('deleting a client', () => {
 	it('removes the client and every record derived from it, and leaves another client’s records', async () => {
 		const { vault } = await twoClients();
 		const stayingBefore = await rowCounts(vault, 'staying');
-		const counts = await vault.deleteClient('leaving');
+		const counts = await vault.deleteClient('leaving', TODAY);
 		expect(counts).toEqual({
 			clients: 1,
 			sessions: 3,
@@ -90,13 +95,18 @@ describe('deleting a client', () => {
 			assessments: 1,
 			plans: 1,
 			consents: 1,
-			disclosures: 1,
 			safetyPlans: 1,
 			crisisProtocols: 1,
-			clientDocuments: 1
+			clientDocuments: 1,
+			disclosuresKept: 1
 		});
 		expect(await codeOf(vault.clients.get('leaving'))).toBe('record/not-found');
-		expect(Object.values(await rowCounts(vault, 'leaving')).every((n) => n === 0)).toBe(true);
+		const { disclosures, ...rest } = await rowCounts(vault, 'leaving');
+		expect(Object.values(rest).every((n) => n === 0)).toBe(true);
+		// The disclosure log outlives the record, naming the person with no more than name and date of birth.
+		expect(disclosures).toBe(1);
+		const [kept] = await vault.disclosures.where('clientId', 'leaving');
+		expect(kept).toMatchObject({ recipient: 'County Court', clientIdentity: { name: 'Avery Leaving', dateOfBirth: '1990-04-12' } });
 		expect((await vault.privateNotes.all()).map((n) => n.id).sort()).toEqual(['staying-private-1', 'staying-private-2']);
 		expect(await rowCounts(vault, 'staying')).toEqual(stayingBefore);
 		expect((await vault.clients.get('staying')).name).toBe('Sam Staying');
@@ -106,12 +116,12 @@ describe('deleting a client', () => {
 	it('writes one audit entry with counts and no names, and the chain still verifies', async () => {
 		const { vault } = await twoClients();
 		const before = (await vault.auditEntries()).length;
-		await vault.deleteClient('leaving');
+		await vault.deleteClient('leaving', TODAY);
 		const added = (await vault.auditEntries()).slice(before);
 		expect(added).toHaveLength(1);
 		expect(added[0]).toMatchObject({ action: 'client.delete', recordKind: 'client', recordId: 'leaving', recordIds: null });
 		expect(added[0]!.detail).toBe(
-			'clients:1,sessions:3,notes:3,privateNotes:3,assessments:1,plans:1,consents:1,disclosures:1,safetyPlans:1,crisisProtocols:1,clientDocuments:1'
+			'clients:1,sessions:3,notes:3,privateNotes:3,assessments:1,plans:1,consents:1,safetyPlans:1,crisisProtocols:1,clientDocuments:1,disclosuresKept:1'
 		);
 		expect(JSON.stringify(added)).not.toMatch(/Avery|Leaving|Harbor|Court|work/);
 		expect(await vault.verifyAudit()).toEqual({ intact: true, entries: before + 1 });
@@ -121,7 +131,7 @@ describe('deleting a client', () => {
 	it('refuses an unknown client and changes nothing', async () => {
 		const { vault } = await twoClients();
 		const before = await vault.auditEntries();
-		expect(await codeOf(vault.deleteClient('nobody'))).toBe('record/not-found');
+		expect(await codeOf(vault.deleteClient('nobody', TODAY))).toBe('record/not-found');
 		expect(await vault.auditEntries()).toEqual(before);
 		vault.close();
 	});
@@ -133,11 +143,40 @@ describe('deleting a client', () => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		};
 		created.db.audit.hook('creating', refuse);
-		const code = await codeOf(vault.deleteClient('leaving'));
+		const code = await codeOf(vault.deleteClient('leaving', TODAY));
 		created.db.audit.hook('creating').unsubscribe(refuse);
 		expect(code).toBe('storage/quota-exceeded');
 		expect(await rowCounts(vault, 'leaving')).toEqual(before);
 		expect((await vault.clients.get('leaving')).name).toBe('Avery Leaving');
+		vault.close();
+	});
+
+	it('refuses a client who was not discharged, or whose retention period has not ended, and changes nothing', async () => {
+		const { vault } = await twoClients();
+		const before = await vault.auditEntries();
+		expect(await codeOf(vault.deleteClient('staying', TODAY))).toBe('client/not-discharged');
+		expect(await codeOf(vault.deleteClient('leaving', '2025-02-28'))).toBe('client/retention');
+		await vault.saveSettings({ retentionYears: 10 });
+		expect(await codeOf(vault.deleteClient('leaving', TODAY))).toBe('client/retention');
+		expect((await vault.auditEntries()).length).toBe(before.length + 1);
+		expect((await vault.clients.get('leaving')).name).toBe('Avery Leaving');
+		vault.close();
+	});
+});
+
+describe('discharging a client', () => {
+	it('keeps the record read-only until it is reopened, and audits both with no PHI', async () => {
+		const { vault } = await twoClients();
+		const discharged = await vault.clients.get('leaving');
+		expect(discharged.discharge).toEqual({ on: DISCHARGED_ON, reason: 'Moved away', by: 'Dr. Lee' });
+		expect(await codeOf(vault.clients.put({ ...discharged, address: '1 New Street' }))).toBe('client/discharged');
+		const reopened = await vault.reopenClient(discharged);
+		expect(reopened.discharge).toBeUndefined();
+		await vault.clients.put({ ...reopened, address: '1 New Street' });
+		const actions = (await vault.auditEntries()).map((e) => [e.action, e.detail]);
+		expect(actions).toContainEqual(['client.discharge', DISCHARGED_ON]);
+		expect(actions.map(([a]) => a)).toContain('client.reopen');
+		expect(JSON.stringify(await vault.auditEntries())).not.toMatch(/Moved away|Avery/);
 		vault.close();
 	});
 });

@@ -42,6 +42,8 @@ export type AuditAction =
 	| 'backup.create'
 	| 'backup.restore'
 	| 'client.delete'
+	| 'client.discharge'
+	| 'client.reopen'
 	| 'crisis.open'
 	| 'crisis.step'
 	| 'crisis.complete'

@@ -3,8 +3,11 @@ import { appendAudit, auditStores } from './audit';
 import type { RecordTable, VaultDatabase } from './database';
 import { writeOrExplain } from './storage';
 
-/** Rows deleted per table. Documents are the practice's, not a client's, so they are never touched. */
-export type ClientDeletionCounts = Record<Exclude<RecordTable, 'documents'>, number>;
+/**
+ * Rows deleted per table, and the disclosure log entries kept. Documents are the practice's,
+ * not a client's, so they are never touched; the disclosure log outlives the client.
+ */
+export type ClientDeletionCounts = Record<Exclude<RecordTable, 'documents' | 'disclosures'>, number> & { disclosuresKept: number };
 
 /**
  * Deletes a client and every record derived from it, with one audit entry, in one
@@ -12,7 +15,13 @@ export type ClientDeletionCounts = Record<Exclude<RecordTable, 'documents'>, num
  * (psychotherapy) notes are found through the client's sessions, the only link they carry.
  * The audit entry names the client's random id and the counts per table, never a name.
  */
-export async function deleteClientRecords(db: VaultDatabase, profileId: string, clientId: string): Promise<ClientDeletionCounts> {
+export async function deleteClientRecords(
+	db: VaultDatabase,
+	profileId: string,
+	clientId: string,
+	/** Rewrites of the client's disclosure log entries (with the minimal identity they keep), run in the same transaction. */
+	keepDisclosures: readonly (() => Promise<unknown>)[] = []
+): Promise<ClientDeletionCounts> {
 	return writeOrExplain(() =>
 		db.transaction(
 			'rw',
@@ -43,11 +52,12 @@ export async function deleteClientRecords(db: VaultDatabase, profileId: string, 
 					assessments: await byClient('assessments'),
 					plans: await byClient('plans'),
 					consents: await byClient('consents'),
-					disclosures: await byClient('disclosures'),
 					safetyPlans: await byClient('safetyPlans'),
 					crisisProtocols: await byClient('crisisProtocols'),
-					clientDocuments: await byClient('clientDocuments')
+					clientDocuments: await byClient('clientDocuments'),
+					disclosuresKept: keepDisclosures.length
 				};
+				for (const keep of keepDisclosures) await keep();
 				await db.clients.delete(clientId);
 				counts.clients = 1;
 				const detail = Object.entries(counts)

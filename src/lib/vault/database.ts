@@ -56,6 +56,8 @@ export interface SettingsRow {
 	backupReminderDays?: number;
 	/** When the last backup file was made (epoch ms). */
 	lastBackupAt?: number;
+	/** Years a discharged client's records are kept before they may be deleted (at least 6). */
+	retentionYears?: number;
 }
 
 export interface RecordRow {

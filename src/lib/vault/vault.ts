@@ -1,4 +1,6 @@
-import type { AppError } from '$lib/domain/core/app-error';
+import { AppError } from '$lib/domain/core/app-error';
+import { today as todayIso } from '$lib/domain/core/dates';
+import { assertClientChangeAllowed, assertDeletionAllowed, type Discharge } from '$lib/domain/compliance/retention';
 import { assertNoteChangeAllowed, type Note } from '$lib/domain/notes/note';
 import type { Assessment } from '$lib/domain/instruments/assessment';
 import { assertDocumentChangeAllowed, type ComplianceDocument } from '$lib/domain/compliance/compliance-document';
@@ -54,7 +56,7 @@ export class UnlockedVault {
 			profileId: opened.profileId,
 			onUnreadable: (failure: AppError) => this.onUnreadable?.(failure)
 		};
-		this.clients = new EncryptedRepository<Client>({ ...common, table: 'clients', kind: 'client' });
+		this.clients = new EncryptedRepository<Client>({ ...common, table: 'clients', kind: 'client', guard: assertClientChangeAllowed });
 		this.sessions = new EncryptedRepository<Session>({
 			...common,
 			table: 'sessions',
@@ -191,9 +193,33 @@ export class UnlockedVault {
 		return createBackup(this.#opened);
 	}
 
-	/** Deletes a client and everything derived from it in one transaction, with one audit entry; returns the counts. */
-	async deleteClient(clientId: string): Promise<ClientDeletionCounts> {
-		return deleteClientRecords(this.#db, this.profileId, clientId);
+	/** Discharges a client: the record becomes read-only and is kept for the retention period. Audited with the date only. */
+	async dischargeClient(client: Client, discharge: Discharge): Promise<Client> {
+		if (!discharge.on) throw new AppError('record/invalid', { field: 'discharge' });
+		const discharged = { ...client, discharge };
+		await this.clients.put(discharged, { event: { action: 'client.discharge', detail: discharge.on } });
+		return discharged;
+	}
+
+	/** Reopens a discharged client's record (a return to care). */
+	async reopenClient(client: Client): Promise<Client> {
+		const { discharge: _, ...reopened } = client;
+		await this.clients.put(reopened, { event: { action: 'client.reopen' } });
+		return reopened;
+	}
+
+	/**
+	 * Deletes a discharged client whose retention period has ended, and everything derived from
+	 * them, in one transaction with one audit entry. The disclosure log entries stay, naming the
+	 * person by name and date of birth only. Returns the counts.
+	 */
+	async deleteClient(clientId: string, today: string = todayIso()): Promise<ClientDeletionCounts> {
+		const client = await this.clients.get(clientId);
+		assertDeletionAllowed(client, (await this.settings()).retentionYears, today);
+		const identity = { name: client.name, dateOfBirth: client.dateOfBirth };
+		const kept = await this.disclosures.where('clientId', clientId);
+		const rewrites = await Promise.all(kept.map((d) => this.disclosures.prepare({ ...d, clientIdentity: identity }, { audit: false })));
+		return deleteClientRecords(this.#db, this.profileId, clientId, rewrites.map((w) => w.apply));
 	}
 
 	/** Writes the lock to the audit trail, then forgets the key. */

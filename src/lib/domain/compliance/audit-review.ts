@@ -68,7 +68,9 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
 	'audit.export': 'Audit trail exported',
 	'backup.create': 'Backup made',
 	'backup.restore': 'Backup restored',
-	'client.delete': 'Client deleted'
+	'client.delete': 'Client deleted',
+	'client.discharge': 'Client discharged',
+	'client.reopen': 'Client record reopened'
 };
 
 export function auditActionLabel(action: string): string {

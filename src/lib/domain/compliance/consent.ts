@@ -51,6 +51,11 @@ export interface Disclosure {
 	consentId: string;
 	/** Which 2.32 statement went with it; null when none did (not a Part 2 record). */
 	noticeStatement: 1 | 2 | null;
+	/**
+	 * Set when the client's records were deleted after retention: the log is kept (an accounting
+	 * of disclosures may still be asked for), naming the person with no more than this.
+	 */
+	clientIdentity?: { name: string; dateOfBirth: string };
 }
 
 /** Plain-words names of the kinds, as the consent form and the summary say them. */

@@ -27,6 +27,11 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 	'vault/keyring-missing':
 		'The keys for this profile are missing from this device, so it cannot be opened. Restore it from a backup.',
 	'record/not-found': 'That record is not in this vault. It may have been deleted.',
+	'client/discharged': 'This client was discharged, so the record is read-only. Reopen the record to change it; nothing was saved.',
+	'client/not-discharged':
+		'Only a discharged client’s records can be deleted, once the retention period has ended. Nothing was deleted.',
+	'client/retention':
+		'This record is still within the practice’s retention period, so it cannot be deleted yet. It stays read-only until then.',
 	'record/invalid': 'Some fields are not valid. Nothing was saved; correct the highlighted fields and save again.',
 	'note/signed':
 		'This note is signed, so it cannot be changed. Add a dated addendum to correct or add to it.',

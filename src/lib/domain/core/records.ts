@@ -1,4 +1,5 @@
 import type { RiskFlag } from '../instruments/assessment';
+import type { Discharge } from '../compliance/retention';
 
 /**
  * The first clinical records. Every field here is PHI and is stored only inside an
@@ -28,6 +29,8 @@ export interface Client {
 	recordingConsent?: { given: boolean; date: string };
 	/** Raised by instrument answers that need a same-day risk assessment; absent on older records. */
 	riskFlags?: RiskFlag[];
+	/** Set when the client was discharged: the record is then read-only and kept for the retention period. */
+	discharge?: Discharge;
 }
 
 export const SERVICE_TYPES = [

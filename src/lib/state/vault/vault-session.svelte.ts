@@ -269,6 +269,20 @@ export class VaultSession {
 	}
 
 	/** Deletes a client and everything derived from them; the lists and the search index forget them too. */
+	/** Discharge: the record turns read-only and leaves the everyday lists; kept for the retention period. */
+	async dischargeClient(client: Client, on: string, reason: string): Promise<Client> {
+		const discharged = await this.vault.dischargeClient(client, { on, reason, by: this.profileName });
+		this.clientSaved(discharged);
+		return discharged;
+	}
+
+	async reopenClient(client: Client): Promise<Client> {
+		const reopened = await this.vault.reopenClient(client);
+		this.clientSaved(reopened);
+		return reopened;
+	}
+
+	/** Permanent deletion, only after the retention period (the vault refuses otherwise). */
 	async deleteClient(id: string): Promise<void> {
 		const sessions = this.sessionSummaries.filter((x) => x.clientId === id).map((x) => x.id);
 		await this.vault.deleteClient(id);
