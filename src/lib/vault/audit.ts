@@ -25,6 +25,7 @@ export type AuditAction =
 	| 'vault.passphrase-change'
 	| 'vault.recover'
 	| 'vault.recovery-key-replace'
+	| 'vault.quick-unlock-on'
 	| 'settings.update'
 	| 'record.create'
 	| 'record.update'

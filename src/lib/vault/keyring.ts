@@ -124,6 +124,44 @@ export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string,
 }
 
 /**
+ * Opens the vault with a data key that quick unlock (PIN or passkey) gave back. The key must
+ * open the keyring's sealed audit key, so a wrong key is refused before anything is read.
+ */
+export async function unlockWithDataKey(profileId: string, dataKey: DataKey, method: 'pin' | 'passkey'): Promise<OpenedVault> {
+	const db = await openExisting(profileId);
+	try {
+		const keyring = await readKeyring(db);
+		if (keyring.auditKey) {
+			await openBytes(dataKey, 'keyring', auditKeyContext(profileId), keyring.auditKey).catch(() => {
+				throw new AppError('vault/passkey-failed');
+			});
+		}
+		await attachAuditKey(db, profileId, dataKey);
+		await recordAudit(db, profileId, { action: 'vault.unlock', detail: method });
+		return { profileId, db, dataKey };
+	} catch (error) {
+		await recordAudit(db, profileId, { action: 'vault.unlock-failed', detail: method }).catch(() => undefined);
+		db.close();
+		throw error;
+	}
+}
+
+/** A failed PIN or passkey unlock, on the audit trail like a wrong passphrase. */
+export async function recordFailedUnlock(profileId: string, method: 'pin' | 'passkey'): Promise<void> {
+	const db = await openExisting(profileId);
+	try {
+		await recordAudit(db, profileId, { action: 'vault.unlock-failed', detail: method });
+	} finally {
+		db.close();
+	}
+}
+
+/** An extractable copy of the data key, for quick unlock to wrap; the passphrase is asked again. */
+export async function extractableDataKey(deps: KeyringDeps, vault: OpenedVault, passphrase: string): Promise<DataKey> {
+	return unwrapWithPassphrase(deps, await readKeyring(vault.db), vault.profileId, passphrase, { extractable: true });
+}
+
+/**
  * Opens the vault with the recovery key and sets a new passphrase in the same step, so a
  * clinician who forgot the passphrase loses nothing. Records are not re-encrypted.
  */

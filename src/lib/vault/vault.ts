@@ -14,7 +14,8 @@ import { auditStores, recordAudit, verifyAuditTrail, type AuditEvent, type Chain
 import { createBackup, type BackupFile } from './backup';
 import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
-import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, replaceRecoveryKey, type KeyringDeps, type OpenedVault } from './keyring';
+import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, extractableDataKey, replaceRecoveryKey, type KeyringDeps, type OpenedVault } from './keyring';
+import type { DataKey } from './keys';
 import { EncryptedRepository, type PreparedWrite, type UnreadableListener } from './repository';
 import { writeOrExplain } from './storage';
 
@@ -179,6 +180,12 @@ export class UnlockedVault {
 	async changePassphrase(deps: KeyringDeps, current: string, next: string): Promise<void> {
 		if (!this.#opened) throw new Error('vault closed');
 		await changePassphrase(deps, this.#opened, current, next);
+	}
+
+	/** An extractable copy of the data key for quick unlock to wrap (the passphrase confirms it). */
+	async extractableDataKey(deps: KeyringDeps, passphrase: string): Promise<DataKey> {
+		if (!this.#opened) throw new Error('vault closed');
+		return extractableDataKey(deps, this.#opened, passphrase);
 	}
 
 	/** Replaces the recovery key (the passphrase confirms it); returns the new key's text, to show once. */

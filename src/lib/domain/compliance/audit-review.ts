@@ -52,6 +52,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
 	'vault.passphrase-change': 'Passphrase changed',
 	'vault.recover': 'Opened with recovery key',
 	'vault.recovery-key-replace': 'Recovery key replaced',
+	'vault.quick-unlock-on': 'Quick unlock turned on for this tab',
 	'settings.update': 'Settings changed',
 	'record.create': 'Record created',
 	'record.update': 'Record updated',

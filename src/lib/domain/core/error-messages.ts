@@ -19,6 +19,13 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
 		'The passphrase could not be checked because this browser stopped the key calculation. Nothing was changed. Reload Tacit and try again.',
 	'vault/envelope-malformed':
 		'A stored record is damaged and could not be read. The rest of the vault is safe. Restore it from a backup if you need it.',
+	'vault/pin-invalid': 'A PIN is 6 to 12 digits. Nothing was changed.',
+	'vault/wrong-pin': 'That PIN is not right. After five wrong tries the PIN stops working and the passphrase is needed.',
+	'vault/pin-locked': 'Too many wrong PINs: the PIN no longer works in this tab. Unlock with your passphrase.',
+	'vault/quick-unlock-off': 'Quick unlock is not on in this tab (it ends when the tab is closed or reloaded). Unlock with your passphrase.',
+	'vault/passkey-failed': 'The passkey did not open the vault. Nothing was changed. Try again, or unlock with your passphrase.',
+	'vault/passkey-unsupported':
+		'This browser or its authenticator cannot use a passkey to unlock Tacit (it needs the PRF extension). Use a PIN or your passphrase.',
 	'vault/decrypt-failed':
 		'A stored record failed its integrity check and was not shown. The rest of the vault is safe. Restore it from a backup if you need it.',
 	'vault/locked': 'The vault is locked. Unlock it to continue; nothing was saved while it was locked.',

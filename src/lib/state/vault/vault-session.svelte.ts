@@ -8,13 +8,17 @@ import {
 	createVault,
 	DEFAULT_AUTO_LOCK_MINUTES,
 	listProfiles,
+	recordFailedUnlock,
 	recoverWithKey,
+	unlockWithDataKey,
 	unlockWithPassphrase,
 	type KeyringDeps
 } from '$lib/vault/keyring';
 import { UnlockedVault } from '$lib/vault/vault';
 import type { SettingsRow } from '$lib/vault/database';
 import { restoreBackup, type RestoreReport, type RestoreSecret } from '$lib/vault/restore';
+import { QuickUnlock, type QuickUnlockState } from '$lib/vault/quick-unlock';
+import { evaluatePasskey, registerPasskey } from '$lib/vault/passkey';
 import { IdleTimer } from './idle-timer';
 
 export type SessionSummary = Pick<Session, 'id' | 'clientId' | 'date' | 'startTime' | 'serviceType'>;
@@ -67,7 +71,11 @@ export class VaultSession {
 	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
 	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
 
+	/** PIN or passkey unlock for this tab only (see quick-unlock.ts); null when off. */
+	quickUnlock = $state<QuickUnlockState | null>(null);
+
 	readonly #beforeLock = new Set<BeforeLock>();
+	readonly #quick = new QuickUnlock(argon2InWorker);
 	#vault: UnlockedVault | null = null;
 	#search = new SearchIndex();
 	/** Stops background work of the current unlock (index building) the moment the vault locks. */
@@ -111,6 +119,53 @@ export class VaultSession {
 
 	async unlock(profileId: string, passphrase: string): Promise<void> {
 		await this.#open(new UnlockedVault(await unlockWithPassphrase(deps, profileId, passphrase)));
+	}
+
+	/**
+	 * Quick unlock for the rest of this tab's life: a PIN, a passkey, or both. The passphrase
+	 * confirms it; nothing is stored, so a reload or a browser restart asks for the passphrase.
+	 */
+	async turnOnPin(passphrase: string, pin: string): Promise<void> {
+		const extractable = await this.vault.extractableDataKey(deps, passphrase);
+		await this.#quick.armPin(this.vault.profileId, extractable, pin);
+		this.quickUnlock = this.#quick.state;
+		await this.vault.audit({ action: 'vault.quick-unlock-on', detail: 'pin' });
+	}
+
+	async turnOnPasskey(passphrase: string): Promise<void> {
+		const extractable = await this.vault.extractableDataKey(deps, passphrase);
+		const request = this.#quick.passkeyRequest;
+		const secret = request
+			? { ...request, prf: await evaluatePasskey(request.credentialId, request.prfSalt) }
+			: await registerPasskey(this.profileName);
+		await this.#quick.armPasskey(this.vault.profileId, extractable, secret);
+		this.quickUnlock = this.#quick.state;
+		await this.vault.audit({ action: 'vault.quick-unlock-on', detail: 'passkey' });
+	}
+
+	turnOffQuickUnlock(): void {
+		this.#quick.forget();
+		this.quickUnlock = null;
+	}
+
+	/** A wrong PIN counts against the five tries and is audited like a wrong passphrase. */
+	async unlockWithPin(profileId: string, pin: string): Promise<void> {
+		const key = await this.#quick.unlockWithPin(profileId, pin).catch(async (error: unknown) => {
+			if (toAppError(error).code !== 'vault/quick-unlock-off') await recordFailedUnlock(profileId, 'pin').catch(() => undefined);
+			throw error;
+		}).finally(() => (this.quickUnlock = this.#quick.state));
+		await this.#open(new UnlockedVault(await unlockWithDataKey(profileId, key, 'pin')));
+	}
+
+	async unlockWithPasskey(profileId: string): Promise<void> {
+		const request = this.#quick.passkeyRequest;
+		if (!request) throw new AppError('vault/quick-unlock-off');
+		const prf = await evaluatePasskey(request.credentialId, request.prfSalt);
+		const key = await this.#quick.unlockWithPasskey(profileId, prf).catch(async (error: unknown) => {
+			await recordFailedUnlock(profileId, 'passkey').catch(() => undefined);
+			throw error;
+		});
+		await this.#open(new UnlockedVault(await unlockWithDataKey(profileId, key, 'passkey')));
 	}
 
 	async recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<void> {
