@@ -144,6 +144,12 @@ test('every other kind of record fails the same way: named, the rest intact, not
 	await page.getByText('Psychotherapy notes (private)').click();
 	await page.getByLabel('Psychotherapy notes').fill('Process: felt protective of the client today.');
 	await expectSaved(page);
+	// A disclosure under the consent, for the disclosure log.
+	await draftAndSign(page);
+	await page.getByRole('button', { name: 'PDF', exact: true }).click();
+	await page.getByLabel('Recipient', { exact: true }).fill('Dr. Lee');
+	await page.getByLabel('Purpose', { exact: true }).fill('Treatment');
+	await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Disclose and export' }).click()]);
 
 	await page.getByRole('button', { name: 'Lock' }).click();
 	await tamper(page, [
@@ -152,7 +158,8 @@ test('every other kind of record fails the same way: named, the rest intact, not
 		{ table: 'assessments', how: 'truncate' },
 		{ table: 'consents', how: 'flip' },
 		{ table: 'safetyPlans', how: 'moved-from', from: 'plans' },
-		{ table: 'clientDocuments', how: 'moved-from', from: 'sessions' }
+		{ table: 'clientDocuments', how: 'moved-from', from: 'sessions' },
+		{ table: 'disclosures', how: 'flip' }
 	]);
 	await unlock(page);
 
@@ -160,7 +167,7 @@ test('every other kind of record fails the same way: named, the rest intact, not
 	await expect(page.getByLabel('Session content')).toHaveValue(/steadier weeks/);
 	await expect(page.getByTestId('private-note-damaged')).toContainText('failed its integrity check');
 	await expect(page.getByLabel('Psychotherapy notes')).toHaveCount(0);
-	await expect(page.getByRole('button', { name: 'Draft note' })).toBeVisible();
+	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
 
 	// The client page: the profile and the rest are there; the banner names every damaged record.
 	await openClient(page, 'Robin Vale');
@@ -171,11 +178,14 @@ test('every other kind of record fails the same way: named, the rest intact, not
 	await page.getByRole('link', { name: 'All worksheets and letters' }).click();
 	await openClient(page, 'Robin Vale');
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+	// The compliance page still shows the audit trail and its check beside a damaged log entry.
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+	await expect(page.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
 
 	const banner = page.getByTestId('unreadable-records');
-	await expect(banner).toContainText('6 stored records failed the integrity check');
+	await expect(banner).toContainText('7 stored records failed the integrity check');
 	await banner.getByText('Which records').click();
-	for (const kind of ['Psychotherapy note', 'Treatment plan', 'Questionnaire', 'Part 2 consent', 'Safety plan', 'Worksheet or letter']) {
+	for (const kind of ['Psychotherapy note', 'Treatment plan', 'Questionnaire', 'Part 2 consent', 'Safety plan', 'Worksheet or letter', 'Disclosure record']) {
 		await expect(banner).toContainText(kind);
 	}
 	expect(errors).toEqual([]);
