@@ -5,7 +5,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { appOrigin } from '../app-origin.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { findInHeap, takeHeapSnapshot } from './heap';
-import { addClient, addSession, createVault, expectSaved, PASSPHRASE, unlock } from './support';
+import { PASSPHRASE, addClient, addConsent, addSession, createVault, expectSaved, unlock } from './support';
 
 /**
  * The privacy promise tried as an attacker would: with the browser profile on disk in hand,
@@ -105,15 +105,7 @@ test('nothing typed into Tacit reaches the browser profile or the backup file in
 		await fillClient(page, { part2: true });
 
 		// A consent, a safety plan and a letter: every kind of form a clinician fills.
-		await page.getByRole('button', { name: 'Add consent' }).click();
-		await page.getByLabel('Who may disclose').fill('Harbor Counseling');
-		await page.getByLabel('Information to be disclosed').fill(`Records about ${CANARY.consent}`);
-		await page.getByLabel('Recipients (one per line)').fill('Dr. Lee');
-		await page.getByLabel('Purposes (one per line)').fill('Treatment');
-		await page.getByLabel('Expires on').fill('2027-12-31');
-		await page.getByLabel('Signed by').fill(CANARY.name);
-		await page.getByLabel('Date signed').fill(new Date().toISOString().slice(0, 10));
-		await page.getByRole('button', { name: 'Save consent' }).click();
+		await addConsent(page, { information: `Records about ${CANARY.consent}`, recipient: 'Dr. Lee', purpose: 'Treatment', signedBy: CANARY.name });
 		await expect(page.locator('li[data-status="valid"]')).toBeVisible();
 
 		await page.getByTestId('safety-plan-summary').getByRole('link', { name: 'Open the safety plan' }).click();

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../export-readers';
-import { addClient, addSession, createVault, expectSaved, PASSPHRASE } from './support';
+import { PASSPHRASE, addClient, addConsent, addSession, createVault, draftAndSign, expectSaved } from './support';
 
 const RECIPIENT = 'Dr. Lee, Harbor Recovery Clinic';
-
-async function draftAndSign(page: Page) {
-	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
-	await expectSaved(page);
-	await page.getByRole('button', { name: 'Sign…' }).click();
-	await page.getByRole('button', { name: 'Sign note' }).click();
-	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
-}
 
 async function fillDisclosure(page: Page, recipient: string, purpose: string) {
 	await page.getByLabel('Recipient', { exact: true }).fill(recipient);
@@ -51,15 +42,7 @@ test('a Part 2 note is refused without consent, then disclosed with the notice o
 
 	// Record a consent that names the recipient and the purpose.
 	await page.getByRole('link', { name: '← Casey Morgan' }).click();
-	await page.getByRole('button', { name: 'Add consent' }).click();
-	await page.getByLabel('Who may disclose').fill('Harbor Counseling');
-	await page.getByLabel('Information to be disclosed').fill('Progress notes and treatment plans');
-	await page.getByLabel('Recipients (one per line)').fill(RECIPIENT);
-	await page.getByLabel('Purposes (one per line)').fill('Treatment');
-	await page.getByLabel('Expires on').fill('2027-12-31');
-	await page.getByLabel('Signed by').fill('Casey Morgan');
-	await page.getByLabel('Date signed').fill(new Date().toISOString().slice(0, 10));
-	await page.getByRole('button', { name: 'Save consent' }).click();
+	await addConsent(page, { information: 'Progress notes and treatment plans', recipient: RECIPIENT, purpose: 'Treatment', signedBy: 'Casey Morgan' });
 	await expect(page.getByText(RECIPIENT).first()).toBeVisible();
 
 	await page.getByRole('list', { name: 'Sessions' }).getByRole('link').first().click();

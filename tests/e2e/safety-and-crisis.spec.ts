@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appOrigin } from '../app-origin.mjs';
 import { pdfText } from '../export-readers';
-import { addClient, addSession, createVault } from './support';
+import { addClient, addConsent, addSession, createVault } from './support';
 
 /** Every request the page makes, so a test can prove none left the app's origin. */
 function watchOrigins(page: Page): string[] {
@@ -172,15 +172,7 @@ test('a worksheet is drafted with its reading level; a Part 2 client’s letter 
 	// A consent naming the school and the purpose lets the letter go, with the notice.
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
 	await page.getByRole('main').getByRole('link', { name: 'Alex Rowe', exact: true }).click();
-	await page.getByRole('button', { name: 'Add consent' }).click();
-	await page.getByLabel('Who may disclose').fill('Harbor Counseling');
-	await page.getByLabel('Information to be disclosed').fill('Attendance dates');
-	await page.getByLabel('Recipients (one per line)').fill('Northside High School');
-	await page.getByLabel('Purposes (one per line)').fill('School attendance');
-	await page.getByLabel('Expires on').fill('2027-06-30');
-	await page.getByLabel('Signed by').fill('Alex Rowe');
-	await page.getByLabel('Date signed').fill(new Date().toISOString().slice(0, 10));
-	await page.getByRole('button', { name: 'Save consent' }).click();
+	await addConsent(page, { information: 'Attendance dates', recipient: 'Northside High School', purpose: 'School attendance', signedBy: 'Alex Rowe', expiresOn: '2027-06-30' });
 	await page.getByRole('link', { name: 'All worksheets and letters' }).click();
 	await page.locator(`a[href="${letterUrl}"]`).first().click();
 

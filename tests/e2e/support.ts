@@ -49,6 +49,32 @@ export async function addSession(page: Page, content: string): Promise<string> {
 	return new URL(page.url()).pathname.split('/').pop()!;
 }
 
+/** Drafts the open session's note (the outline engine, no model here) and signs it. */
+export async function draftAndSign(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Draft note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
+	await expectSaved(page);
+	await page.getByRole('button', { name: 'Sign…' }).click();
+	await page.getByRole('button', { name: 'Sign note' }).click();
+	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
+}
+
+/** Records a signed Part 2 consent from the open (Part 2) client's page. */
+export async function addConsent(
+	page: Page,
+	c: { information: string; recipient: string; purpose: string; signedBy: string; expiresOn?: string }
+): Promise<void> {
+	await page.getByRole('button', { name: 'Add consent' }).click();
+	await page.getByLabel('Who may disclose').fill('Harbor Counseling');
+	await page.getByLabel('Information to be disclosed').fill(c.information);
+	await page.getByLabel('Recipients (one per line)').fill(c.recipient);
+	await page.getByLabel('Purposes (one per line)').fill(c.purpose);
+	await page.getByLabel('Expires on').fill(c.expiresOn ?? '2027-12-31');
+	await page.getByLabel('Signed by').fill(c.signedBy);
+	await page.getByLabel('Date signed').fill(new Date().toISOString().slice(0, 10));
+	await page.getByRole('button', { name: 'Save consent' }).click();
+}
+
 export async function expectSaved(page: Page): Promise<void> {
 	// The page's own save status comes first (the private-notes field has its own).
 	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'saved');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addClient, addSession, createVault, expectSaved, unlock } from './support';
+import { addClient, addConsent, addSession, createVault, draftAndSign, expectSaved, unlock } from './support';
 
 /**
  * Someone with the disk in hand changes stored ciphertext. Whatever kind of record it was, the
@@ -62,15 +62,6 @@ async function openClient(page: Page, name: string) {
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-async function draftAndSign(page: Page) {
-	await page.getByRole('button', { name: 'Draft note' }).click();
-	await expect(page.getByTestId('note-status')).toHaveText('✎ Draft');
-	await expectSaved(page);
-	await page.getByRole('button', { name: 'Sign…' }).click();
-	await page.getByRole('button', { name: 'Sign note' }).click();
-	await expect(page.getByTestId('note-status')).toHaveText('✓ Signed');
-}
-
 test('a signed note with one byte flipped is named on screen, and no replacement draft is offered until the clinician chooses', async ({ page }) => {
 	const errors = watchErrors(page);
 	await createVault(page);
@@ -104,15 +95,7 @@ test('every other kind of record fails the same way: named, the rest intact, not
 	await page.getByLabel('Substance use disorder records protected by 42 CFR Part 2').check();
 	await expectSaved(page);
 
-	await page.getByRole('button', { name: 'Add consent' }).click();
-	await page.getByLabel('Who may disclose').fill('Harbor Counseling');
-	await page.getByLabel('Information to be disclosed').fill('Progress notes');
-	await page.getByLabel('Recipients (one per line)').fill('Dr. Lee');
-	await page.getByLabel('Purposes (one per line)').fill('Treatment');
-	await page.getByLabel('Expires on').fill('2027-12-31');
-	await page.getByLabel('Signed by').fill('Robin Vale');
-	await page.getByLabel('Date signed').fill(new Date().toISOString().slice(0, 10));
-	await page.getByRole('button', { name: 'Save consent' }).click();
+	await addConsent(page, { information: 'Progress notes', recipient: 'Dr. Lee', purpose: 'Treatment', signedBy: 'Robin Vale' });
 	await expect(page.locator('li[data-status="valid"]')).toBeVisible();
 
 	await page.getByLabel('Questionnaire', { exact: true }).selectOption('gad7');
