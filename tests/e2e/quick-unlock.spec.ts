@@ -8,9 +8,10 @@ import { findInHeap, takeHeapSnapshot } from './heap';
 import { createVault, PASSPHRASE, unlock } from './support';
 
 /**
- * Quick unlock after a lock: a PIN with five tries, or a passkey's PRF output, for this tab
- * only; the passphrase stays the root, and a new browser session asks for it again.
- * WebAuthn refuses IP addresses as relying parties, so these tests use localhost.
+ * Quick unlock after a lock: a PIN with five tries, for this tab only (a new browser session
+ * asks for the passphrase), and a passkey's PRF output, kept as a keyring wrap that survives
+ * reloads. The passphrase stays the root. WebAuthn refuses IP addresses as relying parties, so
+ * these tests use localhost.
  */
 const origin = `http://localhost:${appPort}`;
 
@@ -26,7 +27,7 @@ async function turnOnPin(page: Page, pin: string) {
 	await panel.getByLabel(/^New PIN/).fill(pin);
 	await panel.getByLabel('PIN again').fill(pin);
 	await panel.getByRole('button', { name: 'Use this PIN' }).click();
-	await expect(panel.getByTestId('quick-unlock-status')).toContainText('On in this tab: PIN', { timeout: 30_000 });
+	await expect(panel.getByTestId('quick-unlock-status')).toContainText('PIN in this tab: on', { timeout: 30_000 });
 }
 
 test('a PIN reopens the vault after a lock; five wrong PINs leave only the passphrase', async ({ page }) => {
@@ -56,7 +57,7 @@ test('a PIN reopens the vault after a lock; five wrong PINs leave only the passp
 	await expect(page.locator('tbody tr[data-action="vault.quick-unlock-on"]')).toHaveCount(1);
 });
 
-test('a passkey (virtual authenticator with PRF) reopens the vault after a lock', async ({ page }) => {
+test('a passkey (virtual authenticator with PRF) reopens the vault after a lock and after a reload, until it is removed', async ({ page }) => {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('WebAuthn.enable');
 	await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -67,13 +68,25 @@ test('a passkey (virtual authenticator with PRF) reopens the vault after a lock'
 	const panel = page.getByRole('form', { name: 'Quick unlock' });
 	await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
 	await panel.getByRole('button', { name: 'Use a passkey' }).click();
-	await expect(panel.getByTestId('quick-unlock-status')).toContainText('passkey', { timeout: 30_000 });
+	await expect(panel.getByTestId('quick-unlock-status')).toContainText('Passkey: on', { timeout: 30_000 });
 	await lock(page);
 	await page.getByRole('button', { name: 'Unlock with passkey' }).click();
 	await expect(page.getByTestId('vault-state')).toContainText('Unlocked', { timeout: 30_000 });
+
+	// A reload locks; the passkey still opens the vault.
+	await page.reload();
+	await page.getByRole('button', { name: 'Unlock with passkey' }).click();
+	await expect(page.getByTestId('vault-state')).toContainText('Unlocked', { timeout: 30_000 });
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await panel.getByRole('button', { name: 'Remove the passkey' }).click();
+	await expect(panel.getByTestId('quick-unlock-status')).toContainText('Passkey: off');
+	await lock(page);
+	await expect(page.getByRole('button', { name: 'Unlock with passkey' })).toHaveCount(0);
+	await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
 });
 
-test('a new browser session asks for the passphrase: quick unlock is never stored', async () => {
+test('a new browser session asks for the passphrase: the PIN is never stored', async () => {
 	const profile = mkdtempSync(join(tmpdir(), 'tacit-quick-'));
 	try {
 		const launch = () => chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs });

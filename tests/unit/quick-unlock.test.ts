@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { newClient } from '$lib/domain/core/records';
 import { KDF_MINIMUM } from '$lib/vault/kdf-params';
-import { createVault, extractableDataKey, unlockWithDataKey } from '$lib/vault/keyring';
+import {
+	addPasskeyWrap,
+	createVault,
+	extractableDataKey,
+	passkeyRequest,
+	unlockWithDataKey,
+	unlockWithPasskey,
+	unlockWithPassphrase
+} from '$lib/vault/keyring';
 import { PIN_ATTEMPTS, QuickUnlock } from '$lib/vault/quick-unlock';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';
@@ -60,25 +68,49 @@ describe('quick unlock', () => {
 		expect(await codeOf(quick.armPin(created.profileId, key, 'abcdef'))).toBe('vault/pin-invalid');
 	});
 
-	it('opens with the passkey PRF output it was armed with, and not with another', async () => {
-		const created = await createVault(fastDeps, { displayName: 'Dr. Quick', passphrase: PASSPHRASE });
-		const quick = new QuickUnlock(fastDeps.argon2);
-		const prf = crypto.getRandomValues(new Uint8Array(32)).buffer;
-		const passkey = { credentialId: new Uint8Array([1, 2, 3]).buffer, prfSalt: crypto.getRandomValues(new Uint8Array(32)), prf };
-		await quick.armPasskey(created.profileId, await extractableDataKey(fastDeps, created, PASSPHRASE), passkey);
-		expect(quick.state).toMatchObject({ pin: false, passkey: true });
-		expect(await codeOf(quick.unlockWithPasskey(created.profileId, crypto.getRandomValues(new Uint8Array(32)).buffer))).toBe('vault/passkey-failed');
-		const key = await quick.unlockWithPasskey(created.profileId, prf);
-		created.db.close();
-		const vault = new UnlockedVault(await unlockWithDataKey(created.profileId, key, 'passkey'));
-		expect(await vault.verifyAudit()).toMatchObject({ intact: true });
-		vault.close();
-	});
-
 	it('keeps nothing on disk: a new page (a fresh QuickUnlock) has no way in but the passphrase', async () => {
 		const { created } = await armed();
 		const afterRestart = new QuickUnlock(fastDeps.argon2);
 		expect(afterRestart.state).toBeNull();
 		expect(await codeOf(afterRestart.unlockWithPin(created.profileId, '482913'))).toBe('vault/quick-unlock-off');
+	});
+});
+
+describe('a passkey wrap in the keyring', () => {
+	async function withPasskey() {
+		const created = await createVault(fastDeps, { displayName: 'Dr. Quick', passphrase: PASSPHRASE });
+		const prf = crypto.getRandomValues(new Uint8Array(32)).buffer;
+		const credentialId = new Uint8Array([7, 7, 7]).buffer;
+		await addPasskeyWrap(created, await extractableDataKey(fastDeps, created, PASSPHRASE), { credentialId, prfSalt: crypto.getRandomValues(new Uint8Array(32)), prf });
+		created.db.close();
+		return { created, prf, credentialId };
+	}
+
+	it('opens the vault with the PRF output, from a fresh page (it survives reloads), and is audited', async () => {
+		const { created, prf, credentialId } = await withPasskey();
+		expect(new Uint8Array((await passkeyRequest(created.profileId))!.credentialId)).toEqual(new Uint8Array(credentialId));
+		const vault = new UnlockedVault(await unlockWithPasskey(created.profileId, prf));
+		const actions = (await vault.auditEntries()).map((e) => [e.action, e.detail]);
+		expect(actions).toContainEqual(['vault.passkey-add', null]);
+		expect(actions.at(-1)).toEqual(['vault.unlock', 'passkey']);
+		expect(await vault.verifyAudit()).toMatchObject({ intact: true });
+		vault.close();
+	});
+
+	it('refuses another PRF output and records the failure', async () => {
+		const { created } = await withPasskey();
+		expect(await codeOf(unlockWithPasskey(created.profileId, crypto.getRandomValues(new Uint8Array(32)).buffer))).toBe('vault/passkey-failed');
+		const vault = new UnlockedVault(await unlockWithPassphrase(fastDeps, created.profileId, PASSPHRASE));
+		expect((await vault.auditEntries()).map((e) => [e.action, e.detail])).toContainEqual(['vault.unlock-failed', 'passkey']);
+		vault.close();
+	});
+
+	it('is gone once removed: only the passphrase (or the recovery key) opens the vault', async () => {
+		const { created, prf } = await withPasskey();
+		const vault = new UnlockedVault(await unlockWithPasskey(created.profileId, prf));
+		await vault.removePasskey();
+		vault.close();
+		expect(await passkeyRequest(created.profileId)).toBeNull();
+		expect(await codeOf(unlockWithPasskey(created.profileId, prf))).toBe('vault/quick-unlock-off');
 	});
 });

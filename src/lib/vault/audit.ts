@@ -26,6 +26,8 @@ export type AuditAction =
 	| 'vault.recover'
 	| 'vault.recovery-key-replace'
 	| 'vault.quick-unlock-on'
+	| 'vault.passkey-add'
+	| 'vault.passkey-remove'
 	| 'settings.update'
 	| 'record.create'
 	| 'record.update'

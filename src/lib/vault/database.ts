@@ -38,6 +38,11 @@ export interface KeyringRow {
 	changedAt: number;
 	/** The audit head's MAC key, sealed under the data key; added at the first unlock of an older vault. */
 	auditKey?: Envelope;
+	/**
+	 * The data key wrapped by a passkey's PRF output (WebAuthn), when the clinician added one:
+	 * which credential to ask, the PRF input, and the wrap. Useless without the authenticator.
+	 */
+	passkey?: { credentialId: ArrayBuffer; prfSalt: Uint8Array<ArrayBuffer>; wrap: WrappedKey; addedAt: number };
 }
 
 /** Non-clinical, per-profile preferences readable before unlock. */

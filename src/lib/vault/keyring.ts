@@ -12,6 +12,7 @@ import {
 	generateDataKey,
 	newRecoveryKey,
 	parseRecoveryKey,
+	passkeyWrappingKey,
 	recoveryWrappingKey,
 	unwrapDataKey,
 	wrapDataKey
@@ -23,6 +24,7 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 const passphraseContext = (profileId: string) => `tacit/keyring/v1/passphrase/${profileId}`;
 const recoveryContext = (profileId: string) => `tacit/keyring/v1/recovery/${profileId}`;
+const passkeyContext = (profileId: string) => `tacit/keyring/v1/passkey/${profileId}`;
 const auditKeyContext = (profileId: string) => `tacit/keyring/v1/audit-head/${profileId}`;
 const AUDIT_KEY_BYTES = 32;
 
@@ -141,6 +143,69 @@ export async function unlockWithDataKey(profileId: string, dataKey: DataKey, met
 		return { profileId, db, dataKey };
 	} catch (error) {
 		await recordAudit(db, profileId, { action: 'vault.unlock-failed', detail: method }).catch(() => undefined);
+		db.close();
+		throw error;
+	}
+}
+
+/**
+ * Adds (or replaces) the profile's passkey: the data key wrapped under the passkey's PRF output,
+ * beside the passphrase and recovery wraps. It stays until removed: without the authenticator
+ * (and the clinician's touch or face) it opens nothing.
+ */
+export async function addPasskeyWrap(
+	vault: OpenedVault,
+	extractable: DataKey,
+	secret: { credentialId: ArrayBuffer; prfSalt: Uint8Array<ArrayBuffer>; prf: ArrayBuffer }
+): Promise<void> {
+	const { db, profileId } = vault;
+	const wrap = await wrapDataKey(extractable, await passkeyWrappingKey(secret.prf, secret.prfSalt), passkeyContext(profileId));
+	const passkey = { credentialId: secret.credentialId, prfSalt: secret.prfSalt, wrap, addedAt: Date.now() };
+	await writeOrExplain(() =>
+		db.transaction('rw', [db.keyring, ...auditStores(db)], async () => {
+			await db.keyring.update('primary', { passkey });
+			await appendAudit(db, profileId, { action: 'vault.passkey-add' });
+		})
+	);
+}
+
+export async function removePasskeyWrap(vault: OpenedVault): Promise<void> {
+	const { db, profileId } = vault;
+	await writeOrExplain(() =>
+		db.transaction('rw', [db.keyring, ...auditStores(db)], async () => {
+			await db.keyring.update('primary', { passkey: undefined });
+			await appendAudit(db, profileId, { action: 'vault.passkey-remove' });
+		})
+	);
+}
+
+/** The passkey to ask for on the lock screen (no secret: the credential id and PRF input), or null. */
+export async function passkeyRequest(profileId: string): Promise<{ credentialId: ArrayBuffer; prfSalt: Uint8Array<ArrayBuffer> } | null> {
+	const db = await openExisting(profileId);
+	try {
+		const passkey = (await db.keyring.get('primary'))?.passkey;
+		return passkey ? { credentialId: passkey.credentialId, prfSalt: passkey.prfSalt } : null;
+	} finally {
+		db.close();
+	}
+}
+
+/** Opens the vault with the passkey's PRF output; a wrong one fails GCM authentication and is audited. */
+export async function unlockWithPasskey(profileId: string, prf: ArrayBuffer): Promise<OpenedVault> {
+	const db = await openExisting(profileId);
+	try {
+		const passkey = (await readKeyring(db)).passkey;
+		if (!passkey) throw new AppError('vault/quick-unlock-off');
+		const wrappingKey = await passkeyWrappingKey(prf, passkey.prfSalt);
+		const dataKey = await unwrapDataKey(passkey.wrap, wrappingKey, passkeyContext(profileId), {
+			extractable: false,
+			onFailure: 'vault/passkey-failed'
+		});
+		await attachAuditKey(db, profileId, dataKey);
+		await recordAudit(db, profileId, { action: 'vault.unlock', detail: 'passkey' });
+		return { profileId, db, dataKey };
+	} catch (error) {
+		await recordAudit(db, profileId, { action: 'vault.unlock-failed', detail: 'passkey' }).catch(() => undefined);
 		db.close();
 		throw error;
 	}

@@ -42,10 +42,19 @@ export async function deriveWrappingKey(
 }
 
 /** The recovery key is 256 random bits, so HKDF (not a slow KDF) is enough to turn it into a key. */
-export async function recoveryWrappingKey(recovery: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>): Promise<WrappingKey> {
-	const ikm = await crypto.subtle.importKey('raw', recovery, 'HKDF', false, ['deriveKey']);
+export function recoveryWrappingKey(recovery: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>): Promise<WrappingKey> {
+	return hkdfWrappingKey(recovery, salt, 'tacit recovery wrap v1');
+}
+
+/** A passkey's PRF output is 256 bits the authenticator keeps secret: HKDF turns it into a wrapping key. */
+export function passkeyWrappingKey(prf: ArrayBuffer, salt: Uint8Array<ArrayBuffer>): Promise<WrappingKey> {
+	return hkdfWrappingKey(new Uint8Array(prf), salt, 'tacit passkey wrap v1');
+}
+
+async function hkdfWrappingKey(secret: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, info: string): Promise<WrappingKey> {
+	const ikm = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
 	return (await crypto.subtle.deriveKey(
-		{ name: 'HKDF', hash: 'SHA-256', salt, info: utf8('tacit recovery wrap v1') },
+		{ name: 'HKDF', hash: 'SHA-256', salt, info: utf8(info) },
 		ikm,
 		AES,
 		false,
@@ -72,7 +81,7 @@ export async function unwrapDataKey(
 	wrapped: WrappedKey,
 	wrappingKey: WrappingKey,
 	context: string,
-	options: { extractable: boolean; onFailure: 'vault/wrong-passphrase' | 'vault/wrong-recovery-key' }
+	options: { extractable: boolean; onFailure: 'vault/wrong-passphrase' | 'vault/wrong-recovery-key' | 'vault/passkey-failed' }
 ): Promise<DataKey> {
 	try {
 		return (await crypto.subtle.unwrapKey(

@@ -14,7 +14,16 @@ import { auditStores, recordAudit, verifyAuditTrail, type AuditEvent, type Chain
 import { createBackup, type BackupFile } from './backup';
 import { deleteClientRecords, type ClientDeletionCounts } from './client-deletion';
 import type { AuditRow, SettingsRow } from './database';
-import { DEFAULT_AUTO_LOCK_MINUTES, changePassphrase, extractableDataKey, replaceRecoveryKey, type KeyringDeps, type OpenedVault } from './keyring';
+import {
+	DEFAULT_AUTO_LOCK_MINUTES,
+	addPasskeyWrap,
+	changePassphrase,
+	extractableDataKey,
+	removePasskeyWrap,
+	replaceRecoveryKey,
+	type KeyringDeps,
+	type OpenedVault
+} from './keyring';
 import type { DataKey } from './keys';
 import { EncryptedRepository, type PreparedWrite, type UnreadableListener } from './repository';
 import { writeOrExplain } from './storage';
@@ -186,6 +195,17 @@ export class UnlockedVault {
 	async extractableDataKey(deps: KeyringDeps, passphrase: string): Promise<DataKey> {
 		if (!this.#opened) throw new Error('vault closed');
 		return extractableDataKey(deps, this.#opened, passphrase);
+	}
+
+	/** Adds the passkey wrap (see keyring.ts) from an extractable copy of the data key and the PRF output. */
+	async addPasskey(extractable: DataKey, secret: { credentialId: ArrayBuffer; prfSalt: Uint8Array<ArrayBuffer>; prf: ArrayBuffer }): Promise<void> {
+		if (!this.#opened) throw new Error('vault closed');
+		await addPasskeyWrap(this.#opened, extractable, secret);
+	}
+
+	async removePasskey(): Promise<void> {
+		if (!this.#opened) throw new Error('vault closed');
+		await removePasskeyWrap(this.#opened);
 	}
 
 	/** Replaces the recovery key (the passphrase confirms it); returns the new key's text, to show once. */

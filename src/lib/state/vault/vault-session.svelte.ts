@@ -8,9 +8,11 @@ import {
 	createVault,
 	DEFAULT_AUTO_LOCK_MINUTES,
 	listProfiles,
+	passkeyRequest,
 	recordFailedUnlock,
 	recoverWithKey,
 	unlockWithDataKey,
+	unlockWithPasskey,
 	unlockWithPassphrase,
 	type KeyringDeps
 } from '$lib/vault/keyring';
@@ -73,6 +75,8 @@ export class VaultSession {
 
 	/** PIN or passkey unlock for this tab only (see quick-unlock.ts); null when off. */
 	quickUnlock = $state<QuickUnlockState | null>(null);
+	/** Profiles on this device with a passkey wrap in their keyring. */
+	passkeys = $state<string[]>([]);
 
 	readonly #beforeLock = new Set<BeforeLock>();
 	readonly #quick = new QuickUnlock(argon2InWorker);
@@ -98,6 +102,7 @@ export class VaultSession {
 		}
 		try {
 			this.profiles = await listProfiles();
+			await this.#refreshPasskeys();
 			this.status = 'locked';
 		} catch (error) {
 			this.startError = toAppError(error);
@@ -129,18 +134,29 @@ export class VaultSession {
 		const extractable = await this.vault.extractableDataKey(deps, passphrase);
 		await this.#quick.armPin(this.vault.profileId, extractable, pin);
 		this.quickUnlock = this.#quick.state;
-		await this.vault.audit({ action: 'vault.quick-unlock-on', detail: 'pin' });
+		await this.vault.audit({ action: 'vault.quick-unlock-on' });
 	}
 
-	async turnOnPasskey(passphrase: string): Promise<void> {
+	/** Adds a passkey to this profile (the passphrase confirms it): it opens the vault from the lock screen, across reloads. */
+	async addPasskey(passphrase: string): Promise<void> {
 		const extractable = await this.vault.extractableDataKey(deps, passphrase);
-		const request = this.#quick.passkeyRequest;
-		const secret = request
-			? { ...request, prf: await evaluatePasskey(request.credentialId, request.prfSalt) }
+		const existing = await passkeyRequest(this.vault.profileId);
+		const secret = existing
+			? { ...existing, prf: await evaluatePasskey(existing.credentialId, existing.prfSalt) }
 			: await registerPasskey(this.profileName);
-		await this.#quick.armPasskey(this.vault.profileId, extractable, secret);
-		this.quickUnlock = this.#quick.state;
-		await this.vault.audit({ action: 'vault.quick-unlock-on', detail: 'passkey' });
+		await this.vault.addPasskey(extractable, secret);
+		await this.#refreshPasskeys();
+	}
+
+	async removePasskey(): Promise<void> {
+		await this.vault.removePasskey();
+		await this.#refreshPasskeys();
+	}
+
+	/** Which profiles on this device have a passkey (the lock screen offers it for them). */
+	async #refreshPasskeys(): Promise<void> {
+		const withPasskey = await Promise.all(this.profiles.map(async (p) => ((await passkeyRequest(p.id).catch(() => null)) ? p.id : null)));
+		this.passkeys = withPasskey.filter((id): id is string => id !== null);
 	}
 
 	turnOffQuickUnlock(): void {
@@ -158,14 +174,10 @@ export class VaultSession {
 	}
 
 	async unlockWithPasskey(profileId: string): Promise<void> {
-		const request = this.#quick.passkeyRequest;
+		const request = await passkeyRequest(profileId);
 		if (!request) throw new AppError('vault/quick-unlock-off');
 		const prf = await evaluatePasskey(request.credentialId, request.prfSalt);
-		const key = await this.#quick.unlockWithPasskey(profileId, prf).catch(async (error: unknown) => {
-			await recordFailedUnlock(profileId, 'passkey').catch(() => undefined);
-			throw error;
-		});
-		await this.#open(new UnlockedVault(await unlockWithDataKey(profileId, key, 'passkey')));
+		await this.#open(new UnlockedVault(await unlockWithPasskey(profileId, prf)));
 	}
 
 	async recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<void> {
