@@ -126,16 +126,16 @@ export async function unlockWithPassphrase(deps: KeyringDeps, profileId: string,
 }
 
 /**
- * Opens the vault with a data key that quick unlock (PIN or passkey) gave back. The key must
+ * Opens the vault with a data key that PIN unlock gave back (quick-unlock.ts). The key must
  * open the keyring's sealed audit key, so a wrong key is refused before anything is read.
  */
-export async function unlockWithDataKey(profileId: string, dataKey: DataKey, method: 'pin' | 'passkey'): Promise<OpenedVault> {
+export async function unlockWithDataKey(profileId: string, dataKey: DataKey, method: 'pin'): Promise<OpenedVault> {
 	const db = await openExisting(profileId);
 	try {
 		const keyring = await readKeyring(db);
 		if (keyring.auditKey) {
 			await openBytes(dataKey, 'keyring', auditKeyContext(profileId), keyring.auditKey).catch(() => {
-				throw new AppError('vault/passkey-failed');
+				throw new AppError('vault/wrong-pin');
 			});
 		}
 		await attachAuditKey(db, profileId, dataKey);

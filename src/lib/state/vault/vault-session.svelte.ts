@@ -73,7 +73,7 @@ export class VaultSession {
 	/** Records that failed their integrity check: shown to the clinician, never silently left out. */
 	unreadable = $state<{ table: string; id: string; code: string }[]>([]);
 
-	/** PIN or passkey unlock for this tab only (see quick-unlock.ts); null when off. */
+	/** PIN unlock, for this tab only (see quick-unlock.ts); null when off. */
 	quickUnlock = $state<QuickUnlockState | null>(null);
 	/** Profiles on this device with a passkey wrap in their keyring. */
 	passkeys = $state<string[]>([]);
@@ -127,8 +127,8 @@ export class VaultSession {
 	}
 
 	/**
-	 * Quick unlock for the rest of this tab's life: a PIN, a passkey, or both. The passphrase
-	 * confirms it; nothing is stored, so a reload or a browser restart asks for the passphrase.
+	 * PIN unlock for the rest of this tab's life. The passphrase confirms it; nothing is stored,
+	 * so a reload or a browser restart asks for the passphrase (see quick-unlock.ts).
 	 */
 	async turnOnPin(passphrase: string, pin: string): Promise<void> {
 		const extractable = await this.vault.extractableDataKey(deps, passphrase);
@@ -159,7 +159,7 @@ export class VaultSession {
 		this.passkeys = withPasskey.filter((id): id is string => id !== null);
 	}
 
-	turnOffQuickUnlock(): void {
+	turnOffPin(): void {
 		this.#quick.forget();
 		this.quickUnlock = null;
 	}
@@ -335,7 +335,6 @@ export class VaultSession {
 		else this.sessionSummaries.push(summary(session));
 	}
 
-	/** Deletes a client and everything derived from them; the lists and the search index forget them too. */
 	/** Discharge: the record turns read-only and leaves the everyday lists; kept for the retention period. */
 	async dischargeClient(client: Client, on: string, reason: string): Promise<Client> {
 		const discharged = await this.vault.dischargeClient(client, { on, reason, by: this.profileName });
@@ -349,7 +348,10 @@ export class VaultSession {
 		return reopened;
 	}
 
-	/** Permanent deletion, only after the retention period (the vault refuses otherwise). */
+	/**
+	 * Permanent deletion, only after the retention period (the vault refuses otherwise); the
+	 * lists and the search index forget the client too.
+	 */
 	async deleteClient(id: string): Promise<void> {
 		const sessions = this.sessionSummaries.filter((x) => x.clientId === id).map((x) => x.id);
 		await this.vault.deleteClient(id);
