@@ -133,3 +133,24 @@ test('a client who leaves care is discharged, not deleted: read-only, out of the
 	await expect(page.locator('tbody tr[data-action="client.discharge"]')).toHaveCount(1);
 	await expect(page.locator('tbody tr[data-action="client.reopen"]')).toHaveCount(1);
 });
+
+test('after the retention period a discharged client can be deleted, with the name typed and the passphrase', async ({ page }) => {
+	await createVault(page);
+	await addClient(page, 'Dana Old');
+	await page.getByRole('button', { name: 'Discharge…' }).click();
+	await page.getByLabel('Date of discharge').fill('2019-01-02');
+	await page.getByRole('button', { name: 'Discharge', exact: true }).click();
+	await expect(page.getByTestId('discharge-status')).toContainText('kept until 2025-01-02');
+
+	await page.getByRole('button', { name: 'Delete client…' }).click();
+	await page.getByLabel('Type the client’s full name to confirm').fill('Dana Old');
+	await page.getByLabel('Your passphrase').fill('not the passphrase at all');
+	await page.getByRole('button', { name: 'Delete permanently' }).click();
+	await expect(page.getByRole('alert')).toContainText(/passphrase/i);
+	await expect(page.getByRole('heading', { level: 1, name: 'Dana Old' })).toBeVisible();
+
+	await page.getByLabel('Your passphrase').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Delete permanently' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+	await expect(page.getByRole('main')).not.toContainText('Dana Old');
+});

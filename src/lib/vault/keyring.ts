@@ -221,6 +221,11 @@ export async function recordFailedUnlock(profileId: string, method: 'pin' | 'pas
 	}
 }
 
+/** Checks the passphrase again before a step only the vault's owner may take (deleting a client); throws when wrong. */
+export async function confirmPassphrase(deps: KeyringDeps, vault: OpenedVault, passphrase: string): Promise<void> {
+	await unwrapWithPassphrase(deps, await readKeyring(vault.db), vault.profileId, passphrase);
+}
+
 /** An extractable copy of the data key, for quick unlock to wrap; the passphrase is asked again. */
 export async function extractableDataKey(deps: KeyringDeps, vault: OpenedVault, passphrase: string): Promise<DataKey> {
 	return unwrapWithPassphrase(deps, await readKeyring(vault.db), vault.profileId, passphrase, { extractable: true });

@@ -18,6 +18,7 @@ import {
 	DEFAULT_AUTO_LOCK_MINUTES,
 	addPasskeyWrap,
 	changePassphrase,
+	confirmPassphrase,
 	extractableDataKey,
 	removePasskeyWrap,
 	replaceRecoveryKey,
@@ -189,6 +190,11 @@ export class UnlockedVault {
 	async changePassphrase(deps: KeyringDeps, current: string, next: string): Promise<void> {
 		if (!this.#opened) throw new Error('vault closed');
 		await changePassphrase(deps, this.#opened, current, next);
+	}
+
+	async confirmPassphrase(deps: KeyringDeps, passphrase: string): Promise<void> {
+		if (!this.#opened) throw new Error('vault closed');
+		await confirmPassphrase(deps, this.#opened, passphrase);
 	}
 
 	/** An extractable copy of the data key for quick unlock to wrap (the passphrase confirms it). */

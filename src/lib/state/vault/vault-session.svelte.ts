@@ -352,7 +352,9 @@ export class VaultSession {
 	 * Permanent deletion, only after the retention period (the vault refuses otherwise); the
 	 * lists and the search index forget the client too.
 	 */
-	async deleteClient(id: string): Promise<void> {
+	async deleteClient(id: string, passphrase: string): Promise<void> {
+		// The passphrase again: only the vault's owner deletes, never whoever finds it unlocked.
+		await this.vault.confirmPassphrase(deps, passphrase);
 		const sessions = this.sessionSummaries.filter((x) => x.clientId === id).map((x) => x.id);
 		await this.vault.deleteClient(id);
 		this.clients = this.clients.filter((c) => c.id !== id);
