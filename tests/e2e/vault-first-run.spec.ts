@@ -118,8 +118,12 @@ test('a client who leaves care is discharged, not deleted: read-only, out of the
 	await expect(page.getByRole('button', { name: 'New session' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Delete permanently' })).toHaveCount(0);
 	await expect(page.getByText('Permanent deletion becomes possible when the retention period ends.')).toBeVisible();
-	// The sessions stay readable.
-	await expect(page.getByRole('list', { name: 'Sessions' }).getByRole('link')).toHaveCount(1);
+	// The sessions stay readable and exportable, not editable.
+	await page.getByRole('list', { name: 'Sessions' }).getByRole('link').first().click();
+	await expect(page.getByTestId('session-discharged')).toBeVisible();
+	await expect(page.getByLabel('Session content')).toBeDisabled();
+	await expect(page.getByLabel('Session content')).toHaveValue('Final session. Goals met.');
+	await expect(page.getByRole('button', { name: 'Draft note' })).toHaveCount(0);
 
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
 	await expect(page.getByRole('list', { name: 'All clients' })).not.toContainText('Morgan Lee');
