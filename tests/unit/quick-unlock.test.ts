@@ -114,3 +114,13 @@ describe('a passkey wrap in the keyring', () => {
 		expect(await codeOf(unlockWithPasskey(created.profileId, prf))).toBe('vault/quick-unlock-off');
 	});
 });
+
+describe('PIN tries started side by side', () => {
+	it('count against the limit before they finish, so no more than five run', async () => {
+		const { created, quick } = await armed();
+		const codes = await Promise.all(Array.from({ length: 7 }, () => codeOf(quick.unlockWithPin(created.profileId, '000000'))));
+		expect(codes.filter((c) => c === 'vault/wrong-pin')).toHaveLength(PIN_ATTEMPTS - 1);
+		expect(codes.filter((c) => c === 'vault/pin-locked')).toHaveLength(3);
+		expect(quick.state).toBeNull();
+	});
+});

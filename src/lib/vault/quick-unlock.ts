@@ -89,16 +89,18 @@ export class QuickUnlock {
 		const a = this.#armed;
 		if (!a || a.profileId !== profileId) throw new AppError('vault/quick-unlock-off');
 		const layer = a.pin;
+		// A try is counted before it runs, so tries started side by side cannot exceed the limit.
+		if (a.attemptsLeft <= 0) throw new AppError('vault/pin-locked');
+		const left = --a.attemptsLeft;
 		let inner: ArrayBuffer;
 		try {
 			inner = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: layer.iv }, await pinKey(pin, layer.kdf, this.#argon2), layer.sealed);
 		} catch {
-			a.attemptsLeft--;
-			if (a.attemptsLeft <= 0) {
-				this.forget();
+			if (left <= 0) {
+				if (this.#armed === a) this.forget();
 				throw new AppError('vault/pin-locked');
 			}
-			throw new AppError('vault/wrong-pin', { attemptsLeft: a.attemptsLeft });
+			throw new AppError('vault/wrong-pin', { attemptsLeft: left });
 		}
 		a.attemptsLeft = PIN_ATTEMPTS;
 		return this.#open(a, inner);

@@ -156,14 +156,13 @@ export class EncryptedRepository<T extends { id: string }> {
 	}
 
 	/** Decrypts one row; a failure is reported to the listener (the screen names it) and thrown. */
-	async #open(row: RecordRow): Promise<T> {
-		try {
-			return await open<T>(this.#key, this.#table, row.id, row.env);
-		} catch (error) {
+	#open(row: RecordRow): Promise<T> {
+		// A rejection handler, not an async wrapper: reading 10,000 rows should cost no extra step each.
+		return open<T>(this.#key, this.#table, row.id, row.env).catch((error: unknown) => {
 			const failure = toAppError(error);
 			this.#onUnreadable(failure);
 			throw failure;
-		}
+		});
 	}
 
 	async get(id: string): Promise<T> {
