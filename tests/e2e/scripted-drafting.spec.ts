@@ -49,7 +49,8 @@ test('model output streams into the note section by section and renders as inert
 		objective: 'Not documented',
 		assessment: 'Sleep is improving.',
 		plan: 'Continue breathing homework.'
-	});
+		// Slow enough that the streaming state outlasts the click on a loaded CI machine.
+	}, 40);
 	await createVault(page);
 	await loadModel(page);
 	await addClient(page, 'Morgan Reyes');

@@ -22,7 +22,7 @@ import { vaultSession } from '../vault/vault-session.svelte';
  * arrived), editing with autosave while a draft, signing, and addenda once signed.
  */
 export class NoteDraft {
-	readonly client: Client;
+	readonly #client: Client;
 	readonly session: Session;
 	/**
 	 * The session content the grounding check reads: the page updates it shortly after typing
@@ -67,7 +67,7 @@ export class NoteDraft {
 	hinted: GroundedSentence[];
 
 	constructor(client: Client, session: Session) {
-		this.client = client;
+		this.#client = client;
 		this.session = session;
 		this.analysedContent = session.content;
 		this.disclosure = $derived(disclosurePrompt(client, vaultSession.settings, this.consents, `Progress note of ${session.date}`));
@@ -82,7 +82,15 @@ export class NoteDraft {
 		this.hinted = $derived(this.checked.filter((s) => s.flags.length === 0 && s.hints.length > 0));
 	}
 
-	async load(): Promise<void> {
+	/**
+	 * The client as stored now: a consent recorded a moment before the session opened (its save
+	 * still in flight when this draft was made) counts, and so does a diagnosis added since.
+	 */
+	get client(): Client {
+		return vaultSession.clients.find((c) => c.id === this.#client.id) ?? this.#client;
+	}
+
+		async load(): Promise<void> {
 		try {
 			await this.#load();
 		} catch (e) {
