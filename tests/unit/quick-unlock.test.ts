@@ -3,14 +3,11 @@ import Dexie from 'dexie';
 import { newClient } from '$lib/domain/core/records';
 import { KDF_MINIMUM } from '$lib/vault/kdf-params';
 import {
-	addPasskeyWrap,
 	createVault,
 	extractableDataKey,
-	passkeyRequest,
-	unlockWithDataKey,
-	unlockWithPasskey,
 	unlockWithPassphrase
 } from '$lib/vault/keyring';
+import { addPasskeyWrap, passkeyRequest, unlockWithDataKey, unlockWithPasskey } from '$lib/vault/keyring-quick';
 import { PIN_ATTEMPTS, QuickUnlock } from '$lib/vault/quick-unlock';
 import { UnlockedVault } from '$lib/vault/vault';
 import { codeOf, fastDeps, PASSPHRASE } from './helpers';

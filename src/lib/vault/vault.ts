@@ -16,15 +16,14 @@ import { deleteClientRecords, type ClientDeletionCounts } from './client-deletio
 import type { AuditRow, SettingsRow } from './database';
 import {
 	DEFAULT_AUTO_LOCK_MINUTES,
-	addPasskeyWrap,
 	changePassphrase,
 	confirmPassphrase,
 	extractableDataKey,
-	removePasskeyWrap,
 	replaceRecoveryKey,
 	type KeyringDeps,
 	type OpenedVault
 } from './keyring';
+import { addPasskeyWrap, removePasskeyWrap } from './keyring-quick';
 import type { DataKey } from './keys';
 import { EncryptedRepository, type PreparedWrite, type UnreadableListener } from './repository';
 import { writeOrExplain } from './storage';

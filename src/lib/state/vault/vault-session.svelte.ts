@@ -8,14 +8,11 @@ import {
 	createVault,
 	DEFAULT_AUTO_LOCK_MINUTES,
 	listProfiles,
-	passkeyRequest,
-	recordFailedUnlock,
 	recoverWithKey,
-	unlockWithDataKey,
-	unlockWithPasskey,
 	unlockWithPassphrase,
 	type KeyringDeps
 } from '$lib/vault/keyring';
+import { passkeyRequest, recordFailedUnlock, unlockWithDataKey, unlockWithPasskey } from '$lib/vault/keyring-quick';
 import { UnlockedVault } from '$lib/vault/vault';
 import type { SettingsRow } from '$lib/vault/database';
 import { restoreBackup, type RestoreReport, type RestoreSecret } from '$lib/vault/restore';
